@@ -1,0 +1,102 @@
+package io.clientele.credentials;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.stereotype.Component;
+
+import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Factory;
+import de.mkammerer.argon2.Argon2Factory.Argon2Types;
+
+/**
+ * argon2id hashes in PHC string form ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}),
+ * computed by the native reference implementation on a bounded number of slots.
+ */
+@Component
+class PasswordHashing {
+
+	private static final int SALT_BYTES = 16;
+
+	private static final int HASH_BYTES = 32;
+
+	private final Argon2 argon2 = Argon2Factory.create(Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
+
+	private final CredentialsSettings.Argon2 cost;
+
+	private final CredentialsSettings.Hashing limits;
+
+	private final Semaphore slots;
+
+	// Verified when there is no real hash, so that an unknown address costs what a known
+	// one does.
+	private final String decoy;
+
+	PasswordHashing(CredentialsSettings settings) {
+		this.cost = settings.argon2();
+		this.limits = settings.hashing();
+		var max = limits.maxConcurrent() > 0 ? limits.maxConcurrent() : Runtime.getRuntime().availableProcessors();
+		this.slots = new Semaphore(max, true);
+		var random = new byte[24];
+		new SecureRandom().nextBytes(random);
+		this.decoy = hash(HexFormat.of().formatHex(random));
+	}
+
+	String hash(String password) {
+		return withSlot(() -> argon2.hash(cost.iterations(), cost.memoryKib(), cost.parallelism(), normalized(password),
+				StandardCharsets.UTF_8));
+	}
+
+	boolean verify(String hash, String password) {
+		return withSlot(() -> argon2.verify(hash, normalized(password), StandardCharsets.UTF_8));
+	}
+
+	/** Spends the time of one verification and fails, for look-ups that found no hash. */
+	void verifyDecoy(String password) {
+		verify(decoy, password);
+	}
+
+	/**
+	 * Whether the hash was made with other parameters than today's and should be
+	 * replaced.
+	 */
+	boolean isOutdated(String hash) {
+		return !hash.startsWith("$argon2id$")
+				|| argon2.needsRehash(hash, cost.iterations(), cost.memoryKib(), cost.parallelism());
+	}
+
+	// NIST SP 800-63B: normalise Unicode so that the same password typed on two keyboards
+	// matches.
+	private static char[] normalized(String password) {
+		return Normalizer.normalize(password, Normalizer.Form.NFKC).toCharArray();
+	}
+
+	private <T> T withSlot(HashWork<T> work) {
+		try {
+			if (!slots.tryAcquire(limits.maxWait().toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new PasswordHashingBusy();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PasswordHashingBusy();
+		}
+		try {
+			return work.run();
+		}
+		finally {
+			slots.release();
+		}
+	}
+
+	private interface HashWork<T> {
+
+		T run();
+
+	}
+
+}

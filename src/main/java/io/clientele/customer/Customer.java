@@ -1,0 +1,99 @@
+package io.clientele.customer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+import io.clientele.shared.CustomerReference;
+import io.clientele.shared.EmailAddress;
+
+/**
+ * A customer account. Its data was checked by {@link CustomerRules} before it got here.
+ */
+@Table("customer")
+class Customer {
+
+	@Id
+	private final UUID id;
+
+	private final String customerReference;
+
+	private String email;
+
+	private @Nullable Salutation salutation;
+
+	private String firstName;
+
+	private String lastName;
+
+	private @Nullable Gender gender;
+
+	private @Nullable LocalDate dateOfBirth;
+
+	private @Nullable String phone;
+
+	private @Nullable String company;
+
+	private String locale;
+
+	private @Nullable Instant confirmedAt;
+
+	private final Instant createdAt;
+
+	private Instant updatedAt;
+
+	@Version
+	private @Nullable Long version;
+
+	@PersistenceCreator
+	Customer(UUID id, String customerReference, String email, @Nullable Salutation salutation, String firstName,
+			String lastName, @Nullable Gender gender, @Nullable LocalDate dateOfBirth, @Nullable String phone,
+			@Nullable String company, String locale, @Nullable Instant confirmedAt, Instant createdAt,
+			Instant updatedAt, @Nullable Long version) {
+		this.id = id;
+		this.customerReference = customerReference;
+		this.email = email;
+		this.salutation = salutation;
+		this.firstName = firstName;
+		this.lastName = lastName;
+		this.gender = gender;
+		this.dateOfBirth = dateOfBirth;
+		this.phone = phone;
+		this.company = company;
+		this.locale = locale;
+		this.confirmedAt = confirmedAt;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+		this.version = version;
+	}
+
+	static Customer register(CustomerReference reference, RegisterCustomer data, Instant now) {
+		return new Customer(UUID.randomUUID(), reference.value(), EmailAddress.of(data.email()).value(),
+				Salutation.parse(data.salutation()).orElseThrow(), data.firstName().strip(), data.lastName().strip(),
+				blankToNull(data.gender()) == null ? null : Gender.parse(data.gender()).orElseThrow(),
+				data.dateOfBirth(), blankToNull(data.phone()), blankToNull(data.company()),
+				CustomerLocale.parse(data.locale()).orElseThrow().code(), data.confirmed() ? now : null, now, now,
+				null);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	CustomerId id() {
+		return new CustomerId(id);
+	}
+
+	CustomerDetails details() {
+		return new CustomerDetails(id(), CustomerReference.of(customerReference), EmailAddress.of(email), salutation,
+				firstName, lastName, gender, dateOfBirth, phone, company, CustomerLocale.parse(locale).orElseThrow(),
+				confirmedAt, createdAt, updatedAt, version == null ? 0 : version);
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.clientele.customer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+import io.clientele.shared.CustomerReference;
+import io.clientele.shared.EmailAddress;
+
+/** Everything known about a customer except secrets. */
+public record CustomerDetails(CustomerId id, CustomerReference reference, EmailAddress email,
+		@Nullable Salutation salutation, String firstName, String lastName, @Nullable Gender gender,
+		@Nullable LocalDate dateOfBirth, @Nullable String phone, @Nullable String company, CustomerLocale locale,
+		@Nullable Instant confirmedAt, Instant createdAt, Instant updatedAt, long version) {
+
+	public boolean confirmed() {
+		return confirmedAt != null;
+	}
+
+	public String fullName() {
+		return firstName + " " + lastName;
+	}
+
+}

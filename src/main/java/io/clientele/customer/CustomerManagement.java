@@ -1,0 +1,88 @@
+package io.clientele.customer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.clientele.shared.CustomerReference;
+import io.clientele.shared.EmailAddress;
+import io.clientele.shared.InvalidInput;
+import io.clientele.shared.Violation;
+
+/** Creates and finds customer accounts. */
+@Component
+public class CustomerManagement {
+
+	private final CustomerRepository customers;
+
+	private final CustomerSettings settings;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CustomerManagement(CustomerRepository customers, CustomerSettings settings, ApplicationEventPublisher events,
+			Clock clock) {
+		this.customers = customers;
+		this.settings = settings;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Every rule the data breaks; empty when {@link #register} would accept it. */
+	public List<Violation> check(RegisterCustomer data) {
+		return CustomerRules.check(data);
+	}
+
+	/**
+	 * Creates the account with the next customer reference.
+	 * @throws InvalidInput when {@link #check} reports anything
+	 * @throws EmailAlreadyRegistered when the address has an account, in any case
+	 */
+	@Transactional
+	public CustomerDetails register(RegisterCustomer data) {
+		var violations = check(data);
+		if (!violations.isEmpty()) {
+			throw new InvalidInput(violations);
+		}
+		var email = EmailAddress.of(data.email());
+		if (customers.findByEmail(email.value()).isPresent()) {
+			throw new EmailAlreadyRegistered();
+		}
+		var now = clock.instant();
+		var reference = CustomerReference.of(settings.referencePrefix(), customers.nextReferenceNumber());
+		Customer customer;
+		try {
+			customer = customers.save(Customer.register(reference, data, now));
+		}
+		catch (DuplicateKeyException raceWithAnotherRegistration) {
+			throw new EmailAlreadyRegistered();
+		}
+		events.publishEvent(new CustomerRegistered(customer.id(), reference, now));
+		return customer.details();
+	}
+
+	public Optional<CustomerDetails> find(CustomerId id) {
+		return customers.findById(id.value()).map(Customer::details);
+	}
+
+	/** Finds the account of an address regardless of its case. */
+	public Optional<CustomerDetails> findByEmail(EmailAddress email) {
+		return customers.findByEmail(email.value()).map(Customer::details);
+	}
+
+	public Optional<CustomerDetails> findByReference(CustomerReference reference) {
+		return customers.findByReference(reference.value()).map(Customer::details);
+	}
+
+	/** Whether any account exists at all (an empty database gets demo data). */
+	public boolean anyExist() {
+		return customers.anyExist();
+	}
+
+}

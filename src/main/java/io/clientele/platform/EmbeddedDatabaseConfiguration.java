@@ -1,0 +1,70 @@
+package io.clientele.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Without {@code spring.datasource.url}, Clientele starts its own PostgreSQL with its
+ * data in {@code <data-dir>/postgres}: it survives restarts and stops with the
+ * application.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDataSourceUrlConfigured.class)
+class EmbeddedDatabaseConfiguration {
+
+	static final String DATABASE = "clientele";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(PlatformSettings settings) throws IOException, SQLException {
+		var directory = settings.dataDir().resolve("postgres").toAbsolutePath().normalize();
+		Files.createDirectories(directory);
+		var postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(directory)
+			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
+			// zonky tunes for throw-away test databases; this one holds a shop's data.
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("listen_addresses", "127.0.0.1")
+			.start();
+		createDatabaseIfMissing(postgres);
+		log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), directory);
+		return postgres;
+	}
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedPostgres postgres) {
+		var dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl("jdbc:postgresql://127.0.0.1:%d/%s".formatted(postgres.getPort(), DATABASE));
+		dataSource.setUsername("postgres");
+		return dataSource;
+	}
+
+	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
+		DataSource admin = postgres.getPostgresDatabase();
+		try (var connection = admin.getConnection(); var statement = connection.createStatement()) {
+			var exists = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+			if (!exists.next()) {
+				statement.execute("create database " + DATABASE);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,15 @@
+package io.clientele.staff;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.query.Param;
+
+interface StaffAccountRepository extends ListCrudRepository<StaffAccount, UUID> {
+
+	@Query("select * from staff_account where lower(email) = lower(:email)")
+	Optional<StaffAccount> findByEmail(@Param("email") String email);
+
+}

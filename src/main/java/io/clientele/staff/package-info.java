@@ -1,0 +1,10 @@
+/**
+ * Back-office staff accounts and their roles, separate from customers, and the bootstrap
+ * admin of a new installation. Staff passwords are kept by credentials.
+ */
+@ApplicationModule(displayName = "Staff", allowedDependencies = { "credentials", "shared" })
+@NullMarked
+package io.clientele.staff;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

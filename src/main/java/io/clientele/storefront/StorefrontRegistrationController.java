@@ -1,0 +1,79 @@
+package io.clientele.storefront;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.clientele.credentials.PasswordPolicy;
+import io.clientele.credentials.SignUp;
+import io.clientele.customer.CustomerLocale;
+import io.clientele.shared.Violation;
+
+/**
+ * {@code /register}. A new address and one that already has an account get the same
+ * redirect and the same message, so the page never tells whether an address is
+ * registered.
+ */
+@Controller
+class StorefrontRegistrationController {
+
+	private static final Set<String> FORM_FIELDS = Set.of("salutation", "firstName", "lastName", "email", "password");
+
+	private final SignUp signUp;
+
+	private final PasswordPolicy passwordPolicy;
+
+	StorefrontRegistrationController(SignUp signUp, PasswordPolicy passwordPolicy) {
+		this.signUp = signUp;
+		this.passwordPolicy = passwordPolicy;
+	}
+
+	@ModelAttribute
+	void passwordLimits(Model model) {
+		model.addAttribute("passwordMinLength", passwordPolicy.minLength());
+		model.addAttribute("passwordMaxLength", passwordPolicy.maxLength());
+	}
+
+	@GetMapping("/register")
+	String form(Model model) {
+		model.addAttribute("registerForm", RegisterForm.empty());
+		return "storefront/register";
+	}
+
+	@PostMapping("/register")
+	String register(@ModelAttribute RegisterForm registerForm, BindingResult result, Locale locale,
+			RedirectAttributes redirect) {
+		var customer = registerForm.toCommand(CustomerLocale.closestTo(locale).code());
+		signUp.check(customer, registerForm.passwordText()).forEach(violation -> reject(result, violation));
+		if (!registerForm.passwordsMatch()) {
+			result.rejectValue("passwordConfirmation", "password.mismatch");
+		}
+		if (!registerForm.termsAccepted()) {
+			result.rejectValue("acceptTerms", "terms.required");
+		}
+		if (result.hasErrors()) {
+			return "storefront/register";
+		}
+		signUp.register(customer, registerForm.passwordText());
+		redirect.addFlashAttribute("message", "register.done");
+		return "redirect:/login";
+	}
+
+	private static void reject(BindingResult result, Violation violation) {
+		var arguments = violation.arguments().toArray();
+		if (FORM_FIELDS.contains(violation.field())) {
+			result.rejectValue(violation.field(), violation.messageKey(), arguments, violation.messageKey());
+		}
+		else {
+			result.reject(violation.messageKey(), arguments, violation.messageKey());
+		}
+	}
+
+}

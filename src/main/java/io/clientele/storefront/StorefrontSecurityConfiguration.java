@@ -1,0 +1,63 @@
+package io.clientele.storefront;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
+
+import io.clientele.authentication.CustomerAuthenticationProvider;
+
+/**
+ * Security of the shoppers' pages: everything under {@code /customer/} needs a signed-in
+ * customer, every form carries a CSRF token, and every page sends a strict Content
+ * Security Policy. This chain answers every path that no other chain claims.
+ */
+@Configuration(proxyBeanMethods = false)
+class StorefrontSecurityConfiguration {
+
+	static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(30);
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+	@Bean
+	@Order(100)
+	SecurityFilterChain storefrontSecurity(HttpSecurity http, CustomerAuthenticationProvider customers,
+			SpringSessionRememberMeServices rememberMe) throws Exception {
+		return http.authenticationProvider(customers)
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/customer/**")
+				.hasAuthority(CustomerAuthenticationProvider.CUSTOMER.getAuthority())
+				.anyRequest()
+				.permitAll())
+			.formLogin(login -> login.loginPage("/login")
+				.loginProcessingUrl("/login")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.defaultSuccessUrl("/customer/overview")
+				.failureUrl("/login?error"))
+			// Spring Session keeps a remembered login as a long session in PostgreSQL, so
+			// that
+			// it can be revoked like any other; no long-lived token cookie exists.
+			.rememberMe(remember -> remember.rememberMeServices(rememberMe))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.build();
+	}
+
+	@Bean
+	SpringSessionRememberMeServices rememberMeServices() {
+		var rememberMe = new SpringSessionRememberMeServices();
+		rememberMe.setRememberMeParameterName("remember-me");
+		rememberMe.setValiditySeconds((int) REMEMBER_ME_VALIDITY.toSeconds());
+		return rememberMe;
+	}
+
+}

@@ -1,0 +1,12 @@
+/**
+ * The shoppers' pages, server-rendered in English and German on Spryker's paths:
+ * registration, login and logout, and the account area under {@code /customer/**}. Holds
+ * no business rules; it presents credentials, customer and authentication.
+ */
+@ApplicationModule(displayName = "Storefront",
+		allowedDependencies = { "customer", "credentials", "authentication", "shared" })
+@NullMarked
+package io.clientele.storefront;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
