@@ -88,7 +88,9 @@ public class WebClient {
 
 	private HttpRequest.Builder request(String path) {
 		var uri = path.startsWith("http") ? URI.create(path) : URI.create(baseUrl + path);
-		return HttpRequest.newBuilder(uri).header("Accept-Language", acceptLanguage).header("Accept", "text/html");
+		return HttpRequest.newBuilder(uri)
+			.header("Accept-Language", acceptLanguage)
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
 	}
 
 	private Page send(HttpRequest request) {

@@ -1,0 +1,110 @@
+package io.clientele.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.clientele.ClienteleApplication;
+import io.clientele.credentials.SignUp;
+import io.clientele.customer.CustomerManagement;
+import io.clientele.customer.RegisterCustomer;
+import io.clientele.shared.EmailAddress;
+import io.clientele.support.TestDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The application as `./mvnw spring-boot:run` starts it, outside the test suite's shared
+ * database.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EmbeddedDatabaseIntegrationTests {
+
+	static final RegisterCustomer ANN = RegisterCustomer.fromStorefront("Ms", "Ann", "Lee", "ann@example.com", "en_US");
+
+	@Test
+	void dataInTheEmbeddedDatabaseSurvivesARestartAndPostgresStopsWithTheApplication(@TempDir Path dataDir,
+			CapturedOutput output) throws Exception {
+		int postgresPort;
+		try (var first = start("--clientele.data-dir=" + dataDir)) {
+			first.getBean(SignUp.class).register(ANN, "blue-kettle-harbour-7");
+			postgresPort = first.getBean(EmbeddedPostgres.class).getPort();
+			assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
+			assertThat(output.getOut()).containsOnlyOnce("Password (shown only this once)");
+		}
+		assertThat(portIsOpen(postgresPort)).as("PostgreSQL stopped with the application").isFalse();
+
+		try (var second = start("--clientele.data-dir=" + dataDir)) {
+			var customers = second.getBean(CustomerManagement.class);
+
+			assertThat(customers.findByEmail(EmailAddress.of("ann@example.com"))).isPresent();
+			assertThat(customers.findByEmail(EmailAddress.of("sonia.wagner@example.com")))
+				.as("demo data of the first start")
+				.isPresent();
+			assertThat(output.getOut()).as("the generated admin password is printed on the first start only")
+				.containsOnlyOnce("Password (shown only this once)");
+		}
+	}
+
+	@Test
+	void anEmptyDatabaseGetsTwentyDemoCustomersUnlessTurnedOff(@TempDir Path withDemo, @TempDir Path withoutDemo) {
+		try (var demo = start("--clientele.data-dir=" + withDemo)) {
+			var customers = demo.getBean(CustomerManagement.class);
+
+			assertThat(customers.findByReference(io.clientele.shared.CustomerReference.of("DE--1"))).isPresent();
+			assertThat(customers.findByReference(io.clientele.shared.CustomerReference.of("DE--20"))).isPresent();
+			assertThat(customers.findByReference(io.clientele.shared.CustomerReference.of("DE--21"))).isEmpty();
+		}
+		try (var plain = start("--clientele.data-dir=" + withoutDemo, "--clientele.demo-data=false")) {
+			assertThat(plain.getBean(CustomerManagement.class).anyExist()).isFalse();
+		}
+	}
+
+	@Test
+	void withADatasourceUrlTheApplicationUsesThatDatabaseAndStartsNoEmbeddedOne(@TempDir Path dataDir)
+			throws Exception {
+		try (var external = TestDatabase.start()) {
+			var url = external.getJdbcUrl("postgres", "postgres");
+
+			try (var app = start("--clientele.data-dir=" + dataDir, "--spring.datasource.url=" + url,
+					"--spring.datasource.username=postgres", "--clientele.demo-data=false")) {
+				app.getBean(SignUp.class).register(ANN, "blue-kettle-harbour-7");
+
+				assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+				assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
+			}
+			try (var connection = DriverManager.getConnection(url);
+					var rows = connection.createStatement()
+						.executeQuery("select customer_reference from customer where email = 'ann@example.com'")) {
+				assertThat(rows.next()).as("the customer was written to the configured database").isTrue();
+				assertThat(rows.getString(1)).isEqualTo("DE--1");
+			}
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String... arguments) {
+		var all = new java.util.ArrayList<>(java.util.List.of("--server.port=0"));
+		all.addAll(java.util.List.of(arguments));
+		return new SpringApplicationBuilder(ClienteleApplication.class).run(all.toArray(String[]::new));
+	}
+
+	private static boolean portIsOpen(int port) {
+		try (var socket = new Socket("127.0.0.1", port)) {
+			return true;
+		}
+		catch (java.io.IOException ex) {
+			return false;
+		}
+	}
+
+}

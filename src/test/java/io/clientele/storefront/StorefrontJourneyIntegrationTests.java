@@ -1,0 +1,113 @@
+package io.clientele.storefront;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.clientele.customer.CustomerManagement;
+import io.clientele.shared.EmailAddress;
+import io.clientele.support.Chromium;
+import io.clientele.support.Shoppers;
+
+/** What a shopper does in a real browser, step by step. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class StorefrontJourneyIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CustomerManagement customers;
+
+	WebDriver browser;
+
+	@BeforeEach
+	void openChromium() {
+		browser = Chromium.start("en-US");
+	}
+
+	@AfterEach
+	void closeChromium() {
+		browser.quit();
+	}
+
+	@Test
+	void shopperRegistersLogsInSeesTheOverviewAndLogsOut() {
+		var email = Shoppers.uniqueEmail();
+
+		// registers
+		browser.get(url("/"));
+		browser.findElement(By.linkText("Create an account")).click();
+		new Select(browser.findElement(By.id("salutation"))).selectByValue("Mrs");
+		browser.findElement(By.id("firstName")).sendKeys("Zoë");
+		browser.findElement(By.id("lastName")).sendKeys("O'Brien");
+		browser.findElement(By.id("email")).sendKeys(email);
+		browser.findElement(By.id("password")).sendKeys(Shoppers.PASSWORD);
+		browser.findElement(By.id("passwordConfirmation")).sendKeys(Shoppers.PASSWORD);
+		browser.findElement(By.id("acceptTerms")).click();
+		browser.findElement(By.id("register")).click();
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+			.contains("Thank you for registering");
+
+		// logs in
+		browser.findElement(By.id("email")).sendKeys(email);
+		browser.findElement(By.id("password")).sendKeys(Shoppers.PASSWORD);
+		browser.findElement(By.id("login")).click();
+
+		// sees the overview
+		assertThat(browser.getCurrentUrl()).endsWith("/customer/overview");
+		var reference = customers.findByEmail(EmailAddress.of(email)).orElseThrow().reference().value();
+		assertThat(browser.findElement(By.id("name")).getText()).isEqualTo("Zoë O'Brien");
+		assertThat(browser.findElement(By.id("email")).getText()).isEqualTo(email);
+		assertThat(browser.findElement(By.id("reference")).getText()).isEqualTo(reference);
+
+		// logs out
+		browser.findElement(By.id("logout")).click();
+		assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+			.isEqualTo("You have been logged out.");
+		browser.get(url("/customer/overview"));
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+	}
+
+	@Test
+	void shopperSeesWhatIsWrongAtEachFieldAndKeepsWhatTheyTyped() {
+		browser.get(url("/register"));
+		browser.findElement(By.id("firstName")).sendKeys("Ann<");
+		browser.findElement(By.id("lastName")).sendKeys("Lee");
+		browser.findElement(By.id("email")).sendKeys("ann@example");
+		browser.findElement(By.id("password")).sendKeys("too-short");
+		browser.findElement(By.id("passwordConfirmation")).sendKeys("too-short");
+		browser.findElement(By.id("register")).click();
+
+		assertThat(browser.getCurrentUrl()).endsWith("/register");
+		assertThat(feedbackOf("salutation")).isEqualTo("Please choose a salutation.");
+		assertThat(feedbackOf("firstName")).isEqualTo("A name cannot contain < > : or /.");
+		assertThat(feedbackOf("email")).isEqualTo("This is not a valid email address.");
+		assertThat(feedbackOf("password")).isEqualTo("The password must have at least 12 characters.");
+		assertThat(feedbackOf("acceptTerms")).isEqualTo("Please accept the terms and conditions.");
+		assertThat(browser.findElement(By.id("firstName")).getAttribute("value")).isEqualTo("Ann<");
+		assertThat(browser.findElement(By.id("password")).getAttribute("value")).isEmpty();
+	}
+
+	private String feedbackOf(String field) {
+		return browser.findElement(By.id(field))
+			.findElement(By.xpath("following-sibling::div[contains(@class,'invalid-feedback')]"))
+			.getText();
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+}
