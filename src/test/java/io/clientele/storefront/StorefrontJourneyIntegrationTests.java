@@ -2,12 +2,16 @@ package io.clientele.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -55,7 +59,7 @@ class StorefrontJourneyIntegrationTests {
 		browser.findElement(By.id("passwordConfirmation")).sendKeys(Shoppers.PASSWORD);
 		browser.findElement(By.id("acceptTerms")).click();
 		browser.findElement(By.id("register")).click();
-		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		waitForPath("/login");
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
 			.contains("Thank you for registering");
 
@@ -65,7 +69,7 @@ class StorefrontJourneyIntegrationTests {
 		browser.findElement(By.id("login")).click();
 
 		// sees the overview
-		assertThat(browser.getCurrentUrl()).endsWith("/customer/overview");
+		waitForPath("/customer/overview");
 		var reference = customers.findByEmail(EmailAddress.of(email)).orElseThrow().reference().value();
 		assertThat(browser.findElement(By.id("name")).getText()).isEqualTo("Zoë O'Brien");
 		assertThat(browser.findElement(By.id("email")).getText()).isEqualTo(email);
@@ -73,11 +77,11 @@ class StorefrontJourneyIntegrationTests {
 
 		// logs out
 		browser.findElement(By.id("logout")).click();
-		assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+		waitForPath("/login?logout");
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
 			.isEqualTo("You have been logged out.");
 		browser.get(url("/customer/overview"));
-		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		waitForPath("/login");
 	}
 
 	@Test
@@ -90,7 +94,9 @@ class StorefrontJourneyIntegrationTests {
 		browser.findElement(By.id("passwordConfirmation")).sendKeys("too-short");
 		browser.findElement(By.id("register")).click();
 
-		assertThat(browser.getCurrentUrl()).endsWith("/register");
+		waitForPath("/register");
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".is-invalid")));
 		assertThat(feedbackOf("salutation")).isEqualTo("Please choose a salutation.");
 		assertThat(feedbackOf("firstName")).isEqualTo("A name cannot contain < > : or /.");
 		assertThat(feedbackOf("email")).isEqualTo("This is not a valid email address.");
@@ -104,6 +110,10 @@ class StorefrontJourneyIntegrationTests {
 		return browser.findElement(By.id(field))
 			.findElement(By.xpath("following-sibling::div[contains(@class,'invalid-feedback')]"))
 			.getText();
+	}
+
+	private void waitForPath(String path) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url(path)));
 	}
 
 	private String url(String path) {

@@ -3,6 +3,8 @@ package io.clientele.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.springframework.boot.SpringApplication;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -18,15 +20,32 @@ public final class TestDatabase {
 
 	public static synchronized String jdbcUrl() {
 		if (instance == null) {
-			instance = start();
+			instance = start(false);
+			// Stop PostgreSQL only after Spring has closed the test contexts that use it;
+			// a JVM
+			// shutdown hook of its own would race with theirs.
+			SpringApplication.getShutdownHandlers().add(TestDatabase::stop);
 		}
 		return instance.getJdbcUrl("postgres", "postgres");
 	}
 
+	private static synchronized void stop() {
+		try {
+			instance.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** A new, empty PostgreSQL in a temporary directory, removed when the JVM exits. */
 	public static EmbeddedPostgres start() {
+		return start(true);
+	}
+
+	private static EmbeddedPostgres start(boolean stopWithTheJvm) {
 		try {
-			return EmbeddedPostgres.builder().start();
+			return EmbeddedPostgres.builder().setRegisterShutdownHook(stopWithTheJvm).start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
