@@ -1,7 +1,6 @@
 package io.clientele.platform;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -33,7 +32,7 @@ class EmbeddedDatabaseConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(PlatformSettings settings) throws IOException, SQLException {
 		var directory = settings.dataDir().resolve("postgres").toAbsolutePath().normalize();
-		Files.createDirectories(directory);
+		new PostgresDataDirectory(directory).reclaim();
 		var postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)

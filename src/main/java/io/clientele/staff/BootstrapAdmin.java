@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.clientele.shared.ConfigurationProblem;
 import io.clientele.shared.EmailAddress;
 import io.clientele.shared.InvalidInput;
 
@@ -39,7 +40,8 @@ class BootstrapAdmin implements ApplicationRunner {
 			return;
 		}
 		if (EmailAddress.problemWith(settings.email()).isPresent()) {
-			throw new IllegalStateException("clientele.bootstrap-admin.email is not a valid e-mail address");
+			throw new ConfigurationProblem("clientele.bootstrap-admin.email is not a valid e-mail address.",
+					"Set --clientele.bootstrap-admin.email to the address the first admin logs in with.");
 		}
 		var email = EmailAddress.of(settings.email());
 		var configured = settings.password();
@@ -48,8 +50,10 @@ class BootstrapAdmin implements ApplicationRunner {
 			staff.create(email, "Administrator", StaffRole.ADMIN, password);
 		}
 		catch (InvalidInput ex) {
-			throw new IllegalStateException(
-					"clientele.bootstrap-admin.password breaks the password policy: " + ex.violations());
+			throw new ConfigurationProblem(
+					"clientele.bootstrap-admin.password breaks the password policy: "
+							+ ex.violations().stream().map(v -> v.messageKey() + v.arguments()).toList() + ".",
+					"Choose a password of 12 to 128 characters, or leave it out to have one generated.");
 		}
 		log.info("Created the bootstrap back-office admin");
 		if (configured == null || configured.isBlank()) {

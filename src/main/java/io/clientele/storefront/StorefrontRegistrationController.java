@@ -3,6 +3,8 @@ package io.clientele.storefront;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.credentials.PasswordPolicy;
 import io.clientele.credentials.SignUp;
 import io.clientele.customer.CustomerLocale;
@@ -42,7 +45,10 @@ class StorefrontRegistrationController {
 	}
 
 	@GetMapping("/register")
-	String form(Model model) {
+	String form(@Nullable Authentication authentication, Model model) {
+		if (authentication != null && authentication.getPrincipal() instanceof CustomerPrincipal) {
+			return "redirect:/customer/overview";
+		}
 		model.addAttribute("registerForm", RegisterForm.empty());
 		return "storefront/register";
 	}

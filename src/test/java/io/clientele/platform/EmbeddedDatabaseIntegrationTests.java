@@ -1,6 +1,7 @@
 package io.clientele.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.net.Socket;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import io.clientele.ClienteleApplication;
 import io.clientele.credentials.SignUp;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.customer.RegisterCustomer;
+import io.clientele.shared.ConfigurationProblem;
 import io.clientele.shared.EmailAddress;
 import io.clientele.support.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -67,6 +69,18 @@ class EmbeddedDatabaseIntegrationTests {
 		}
 		try (var plain = start("--clientele.data-dir=" + withoutDemo, "--clientele.demo-data=false")) {
 			assertThat(plain.getBean(CustomerManagement.class).anyExist()).isFalse();
+		}
+	}
+
+	@Test
+	void aSecondClienteleOnTheSameDataDirectoryIsRefusedWithAClearMessage(@TempDir Path dataDir) {
+		try (var first = start("--clientele.data-dir=" + dataDir, "--clientele.demo-data=false")) {
+			assertThatExceptionOfType(Exception.class)
+				.isThrownBy(() -> start("--clientele.data-dir=" + dataDir, "--clientele.demo-data=false"))
+				.havingRootCause()
+				.isInstanceOf(ConfigurationProblem.class)
+				.withMessageContaining("Another Clientele is running with its data in");
+			assertThat(first.getBean(CustomerManagement.class).anyExist()).as("the first one still works").isFalse();
 		}
 	}
 

@@ -70,6 +70,7 @@ class StorefrontJourneyIntegrationTests {
 
 		// sees the overview
 		waitForPath("/customer/overview");
+		Chromium.screenshot(browser, "storefront-overview");
 		var reference = customers.findByEmail(EmailAddress.of(email)).orElseThrow().reference().value();
 		assertThat(browser.findElement(By.id("name")).getText()).isEqualTo("Zoë O'Brien");
 		assertThat(browser.findElement(By.id("email")).getText()).isEqualTo(email);
@@ -97,6 +98,7 @@ class StorefrontJourneyIntegrationTests {
 		waitForPath("/register");
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".is-invalid")));
+		Chromium.screenshot(browser, "storefront-register-errors");
 		assertThat(feedbackOf("salutation")).isEqualTo("Please choose a salutation.");
 		assertThat(feedbackOf("firstName")).isEqualTo("A name cannot contain < > : or /.");
 		assertThat(feedbackOf("email")).isEqualTo("This is not a valid email address.");

@@ -160,6 +160,25 @@ class StorefrontLoginIntegrationTests {
 	}
 
 	@Test
+	void aLoggedInCustomerIsSentFromLoginAndRegistrationToTheOverview() {
+		var browser = new WebClient(port);
+		browser.logIn(email, Shoppers.PASSWORD);
+
+		assertThat(browser.get("/login").location())
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/customer/overview"));
+		assertThat(browser.get("/register").location())
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/customer/overview"));
+	}
+
+	@Test
+	void unknownPagesAnswerWithA404PageInTheShoppersLanguage() {
+		var page = new WebClient(port).acceptLanguage("de-DE").get("/no-such-page");
+
+		assertThat(page.status()).isEqualTo(404);
+		assertThat(page.body()).contains("Seite nicht gefunden").doesNotContain("Exception");
+	}
+
+	@Test
 	void everyPageSendsSecurityHeaders() {
 		var page = new WebClient(port).get("/login");
 

@@ -4,8 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -34,6 +38,21 @@ public final class Chromium {
 			var driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 			return driver;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Saves what the browser shows to target/screenshots/NAME.png, for people reading a
+	 * test run.
+	 */
+	public static void screenshot(WebDriver browser, String name) {
+		try {
+			var directory = Files.createDirectories(Path.of("target", "screenshots"));
+			var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+			Files.write(directory.resolve(name + ".png"), png);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
