@@ -2,6 +2,7 @@ package io.clientele.authentication;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -9,15 +10,21 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import io.clientele.credentials.PasswordHashingBusy;
 import io.clientele.credentials.PasswordManagement;
+import io.clientele.credentials.PasswordResets;
+import io.clientele.credentials.Registrations;
 import io.clientele.customer.CustomerManagement;
+import io.clientele.shared.EmailAddress;
 
 /**
- * Checks a customer's e-mail address and password. Every failure is the same
- * {@link BadCredentialsException}, whether the address is unknown or the password wrong.
+ * Checks a customer's e-mail address and password. A blocked account or client address is
+ * refused with {@link LoginBlocked} before the password is looked at; every other failure
+ * is the same {@link BadCredentialsException}, whether the address is unknown, the
+ * password wrong or the address not yet confirmed.
  */
 @Component
 public class CustomerAuthenticationProvider implements AuthenticationProvider {
@@ -29,23 +36,50 @@ public class CustomerAuthenticationProvider implements AuthenticationProvider {
 
 	private final CustomerManagement customers;
 
-	CustomerAuthenticationProvider(PasswordManagement passwords, CustomerManagement customers) {
+	private final Registrations registrations;
+
+	private final PasswordResets resets;
+
+	private final LoginThrottle throttle;
+
+	CustomerAuthenticationProvider(PasswordManagement passwords, CustomerManagement customers,
+			Registrations registrations, PasswordResets resets, LoginThrottle throttle) {
 		this.passwords = passwords;
 		this.customers = customers;
+		this.registrations = registrations;
+		this.resets = resets;
+		this.throttle = throttle;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		var email = String.valueOf(authentication.getPrincipal());
 		var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+		var client = clientAddress(authentication);
+		var blocked = throttle.blockedFor(email, client);
+		if (blocked.isPresent()) {
+			throw new LoginBlocked(blocked.get());
+		}
 		try {
-			var customer = passwords.verify(email, password).flatMap(customers::find);
-			if (customer.isEmpty()) {
+			var verified = passwords.verify(email, password);
+			if (verified.isEmpty()) {
+				var failure = throttle.recordFailure(email, client);
+				if (failure.firstAccountBlock() && EmailAddress.problemWith(email).isEmpty()) {
+					customers.findByEmail(EmailAddress.of(email))
+						.ifPresent(customer -> resets.sendLockoutNotice(customer.id(), failure.blockedFor()));
+				}
+				if (failure.accountBlocked()) {
+					throw new LoginBlocked(failure.blockedFor());
+				}
 				throw new BadCredentialsException("Bad credentials");
 			}
-			var details = customer.get();
-			var principal = new CustomerPrincipal(details.id().value(), details.reference().value(),
-					details.locale().code());
+			var customer = verified.get().customer();
+			if (registrations.doubleOptIn() && !customer.confirmed()) {
+				throw new BadCredentialsException("Bad credentials");
+			}
+			throttle.clear(email);
+			var principal = new CustomerPrincipal(customer.id().value(), customer.reference().value(),
+					customer.locale().code(), verified.get().status());
 			return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(CUSTOMER));
 		}
 		catch (PasswordHashingBusy ex) {
@@ -53,9 +87,19 @@ public class CustomerAuthenticationProvider implements AuthenticationProvider {
 		}
 	}
 
+	/** A wrong current password in a password change counts like a failed login. */
+	public void recordFailedPasswordCheck(String email, @Nullable String clientAddress) {
+		throttle.recordFailure(email, clientAddress);
+	}
+
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	private static @Nullable String clientAddress(Authentication authentication) {
+		return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
+				: null;
 	}
 
 }

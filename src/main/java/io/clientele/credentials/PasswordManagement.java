@@ -1,16 +1,22 @@
 package io.clientele.credentials;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerId;
 import io.clientele.customer.CustomerManagement;
+import io.clientele.notification.CustomerMails;
 import io.clientele.shared.EmailAddress;
 import io.clientele.shared.InvalidInput;
+import io.clientele.shared.Violation;
 
-/** Verifies and sets customers' passwords. */
+/** Verifies, changes and sets customers' passwords. */
 @Component
 public class PasswordManagement {
 
@@ -21,56 +27,153 @@ public class PasswordManagement {
 
 	private final PasswordPolicy policy;
 
+	private final NewPasswordCheck newPasswords;
+
 	private final PasswordHashing hashing;
 
 	private final PasswordRepository passwords;
 
+	private final CustomerTokens tokens;
+
+	private final CustomerMails mails;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
 	private final Clock clock;
 
-	PasswordManagement(CustomerManagement customers, PasswordPolicy policy, PasswordHashing hashing,
-			PasswordRepository passwords, Clock clock) {
+	PasswordManagement(CustomerManagement customers, PasswordPolicy policy, NewPasswordCheck newPasswords,
+			PasswordHashing hashing, PasswordRepository passwords, CustomerTokens tokens, CustomerMails mails,
+			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
 		this.customers = customers;
 		this.policy = policy;
+		this.newPasswords = newPasswords;
 		this.hashing = hashing;
 		this.passwords = passwords;
+		this.tokens = tokens;
+		this.mails = mails;
+		this.events = events;
+		this.transaction = transaction;
 		this.clock = clock;
+	}
+
+	/**
+	 * Whether a verified password still meets today's policy, and what follows if not.
+	 */
+	public enum PasswordStatus {
+
+		COMPLIANT, CHANGE_SUGGESTED, CHANGE_REQUIRED
+
+	}
+
+	/**
+	 * A successful verification: whose password it was and whether it should be changed.
+	 */
+	public record VerifiedPassword(CustomerDetails customer, PasswordStatus status) {
+	}
+
+	/** The outcome of a customer changing their own password. */
+	public sealed interface ChangeOutcome {
+
+		record Changed() implements ChangeOutcome {
+		}
+
+		/** The current password was wrong; callers count it as a failed login. */
+		record WrongCurrentPassword() implements ChangeOutcome {
+		}
+
+		record Rejected(List<Violation> violations) implements ChangeOutcome {
+		}
+
 	}
 
 	/**
 	 * The customer whose address and password these are, or empty. Costs one hash
 	 * verification whether or not the address has an account, and replaces an outdated
-	 * hash on success.
+	 * hash on success. Passwords set under an older policy keep working; the status says
+	 * whether to change them.
 	 */
-	public Optional<CustomerId> verify(String email, String password) {
+	public Optional<VerifiedPassword> verify(String email, String password) {
 		if (password.length() > MAX_VERIFIABLE_LENGTH) {
 			return Optional.empty();
 		}
-		var customer = EmailAddress.problemWith(email).isEmpty()
-				? customers.findByEmail(EmailAddress.of(email)).map(c -> c.id()) : Optional.<CustomerId>empty();
-		var hash = customer.flatMap(id -> passwords.findHash(id.value()));
-		if (customer.isEmpty() || hash.isEmpty()) {
-			hashing.verifyDecoy(password);
+		var customer = EmailAddress.problemWith(email).isEmpty() ? customers.findByEmail(EmailAddress.of(email))
+				: Optional.<CustomerDetails>empty();
+		if (!matches(customer, password)) {
 			return Optional.empty();
 		}
-		if (!hashing.verify(hash.get(), password)) {
-			return Optional.empty();
+		var details = customer.orElseThrow();
+		var hash = passwords.findHash(details.id().value()).orElseThrow();
+		if (hashing.isOutdated(hash)) {
+			passwords.store(details.id().value(), hashing.hash(password), clock.instant());
 		}
-		if (hashing.isOutdated(hash.get())) {
-			passwords.store(customer.get().value(), hashing.hash(password), clock.instant());
-		}
-		return customer;
+		return Optional.of(new VerifiedPassword(details, statusOf(details, password)));
 	}
 
 	/**
-	 * Gives the customer a new password.
+	 * Changes the password after checking the current one. Afterwards every token is
+	 * void, the customer's other sessions end ({@link PasswordChanged}) and a mail tells
+	 * them.
+	 */
+	public ChangeOutcome changePassword(CustomerId customerId, String currentPassword, String newPassword) {
+		var customer = customers.find(customerId);
+		if (currentPassword.length() > MAX_VERIFIABLE_LENGTH || !matches(customer, currentPassword)) {
+			return new ChangeOutcome.WrongCurrentPassword();
+		}
+		var details = customer.orElseThrow();
+		var violations = newPasswords.check(details, newPassword);
+		if (!violations.isEmpty()) {
+			return new ChangeOutcome.Rejected(violations);
+		}
+		var hash = hashing.hash(newPassword);
+		transaction.executeWithoutResult(status -> {
+			var now = clock.instant();
+			passwords.store(details.id().value(), hash, now);
+			tokens.voidAll(details.id());
+			events.publishEvent(new PasswordChanged(details.id(), now, false));
+			mails.passwordChanged(CustomerRecipients.of(details));
+		});
+		return new ChangeOutcome.Changed();
+	}
+
+	/**
+	 * Gives the customer a new password without the current one (imports, staff).
 	 * @throws InvalidInput when the password breaks the policy
 	 */
-	public void setPassword(CustomerId customer, String password) {
-		var violations = policy.check(password);
+	public void setPassword(CustomerId customerId, String password) {
+		var customer = customers.find(customerId).orElseThrow();
+		var violations = newPasswords.check(customer, password);
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(violations);
 		}
-		passwords.store(customer.value(), hashing.hash(password), clock.instant());
+		passwords.store(customerId.value(), hashing.hash(password), clock.instant());
+		tokens.voidAll(customerId);
+	}
+
+	/** What the policy says about a password, for forms: every violation at once. */
+	public List<Violation> checkNewPassword(CustomerId customerId, String password) {
+		return newPasswords.check(customers.find(customerId).orElseThrow(), password);
+	}
+
+	private boolean matches(Optional<CustomerDetails> customer, String password) {
+		var hash = customer.flatMap(c -> passwords.findHash(c.id().value()));
+		if (hash.isEmpty()) {
+			hashing.verifyDecoy(password);
+			return false;
+		}
+		return hashing.verify(hash.get(), password);
+	}
+
+	private PasswordStatus statusOf(CustomerDetails customer, String password) {
+		var compliant = policy
+			.check(new PasswordCandidate(password, customer.email().value(), customer.firstName(), customer.lastName()))
+			.isEmpty();
+		if (compliant) {
+			return PasswordStatus.COMPLIANT;
+		}
+		return policy.nonCompliant() == CredentialsSettings.NonCompliantPasswords.REQUIRE_CHANGE
+				? PasswordStatus.CHANGE_REQUIRED : PasswordStatus.CHANGE_SUGGESTED;
 	}
 
 }

@@ -1,43 +1,95 @@
 package io.clientele.credentials;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.clientele.shared.Violation;
 
 /**
  * The rules a new password must meet, the same for storefront, back office, API and
- * console. Reports every broken rule at once, as message keys with arguments.
+ * console. Reports every broken rule at once, as message keys with arguments on the field
+ * {@code password}.
  */
 @Component
 public class PasswordPolicy {
 
 	private final CredentialsSettings.PasswordPolicySettings settings;
 
-	PasswordPolicy(CredentialsSettings settings) {
+	private final List<PasswordRule> rules;
+
+	private final Set<String> allowed;
+
+	@Autowired
+	PasswordPolicy(CredentialsSettings settings, PasswordStrength strength) {
+		this(settings, strength, PasswordRules.NotCommon.fromZxcvbnDictionary());
+	}
+
+	PasswordPolicy(CredentialsSettings settings, PasswordStrength strength, PasswordRules.NotCommon common) {
 		this.settings = settings.passwordPolicy();
+		this.allowed = Set.copyOf(this.settings.allowList());
+		this.rules = rules(this.settings, strength, common);
+	}
+
+	private static List<PasswordRule> rules(CredentialsSettings.PasswordPolicySettings settings,
+			PasswordStrength strength, PasswordRules.NotCommon common) {
+		var rules = new ArrayList<PasswordRule>();
+		rules.add(new PasswordRules.Required());
+		rules.add(new PasswordRules.MinimumLength(settings.minLength()));
+		rules.add(new PasswordRules.MaximumLength(settings.maxLength()));
+		if (!settings.characterPattern().isBlank()) {
+			rules.add(new PasswordRules.MatchesPattern(Pattern.compile(settings.characterPattern())));
+		}
+		addIfPositive(rules, settings.minDigits(), PasswordRules.MinimumOfClass::digits);
+		addIfPositive(rules, settings.minUppercase(), PasswordRules.MinimumOfClass::uppercase);
+		addIfPositive(rules, settings.minLowercase(), PasswordRules.MinimumOfClass::lowercase);
+		addIfPositive(rules, settings.minSpecial(), PasswordRules.MinimumOfClass::special);
+		if (settings.maxRepeatedCharacters() > 0) {
+			rules.add(new PasswordRules.NoLongRepeats(settings.maxRepeatedCharacters()));
+		}
+		if (settings.rejectCommon()) {
+			rules.add(common);
+		}
+		if (!settings.denyList().isEmpty()) {
+			rules.add(new PasswordRules.NotDenied(new HashSet<>(settings.denyList())));
+		}
+		if (settings.rejectPersonal()) {
+			rules.add(new PasswordRules.NotPersonal());
+		}
+		if (settings.minStrength() > 0) {
+			rules.add(new PasswordRules.MinimumStrength(strength,
+					PasswordStrength.Level.values()[Math.min(settings.minStrength(), 4)]));
+		}
+		return List.copyOf(rules);
+	}
+
+	private static void addIfPositive(List<PasswordRule> rules, int minimum,
+			java.util.function.IntFunction<PasswordRule> rule) {
+		if (minimum > 0) {
+			rules.add(rule.apply(minimum));
+		}
 	}
 
 	/**
-	 * Every violation of the given new password, reported for the field {@code password}.
+	 * Every violation of the new password, not only the first, so a form can show all at
+	 * once.
 	 */
-	public List<Violation> check(String password) {
-		var violations = new ArrayList<Violation>();
-		// Characters as people count them (code points), never UTF-16 units, never
-		// truncated.
-		var length = password.codePointCount(0, password.length());
-		if (password.isEmpty()) {
-			violations.add(Violation.of("password", "password.required"));
+	public List<Violation> check(PasswordCandidate candidate) {
+		if (allowed.contains(candidate.password())) {
+			return List.of();
 		}
-		else if (length < settings.minLength()) {
-			violations.add(Violation.of("password", "password.too-short", settings.minLength()));
+		var tooLong = PasswordRule.length(candidate.password()) > settings.maxLength() * 4;
+		if (tooLong) {
+			// Megabytes of input get the length verdict alone, not a dictionary search.
+			return new PasswordRules.MaximumLength(settings.maxLength()).check(candidate).stream().toList();
 		}
-		if (length > settings.maxLength()) {
-			violations.add(Violation.of("password", "password.too-long", settings.maxLength()));
-		}
-		return violations;
+		return rules.stream().map(rule -> rule.check(candidate)).flatMap(Optional::stream).toList();
 	}
 
 	public int minLength() {
@@ -46,6 +98,14 @@ public class PasswordPolicy {
 
 	public int maxLength() {
 		return settings.maxLength();
+	}
+
+	int historySize() {
+		return settings.historySize();
+	}
+
+	CredentialsSettings.NonCompliantPasswords nonCompliant() {
+		return settings.nonCompliant();
 	}
 
 }

@@ -1,13 +1,18 @@
 package io.clientele.credentials;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The current password hash of each owner (a customer or a staff member). */
+/**
+ * The current password hash of each owner (a customer or a staff member), and earlier
+ * ones.
+ */
 @Repository
 class PasswordRepository {
 
@@ -24,11 +29,31 @@ class PasswordRepository {
 			.optional();
 	}
 
+	/** Sets the owner's hash; the one it replaces goes to the history. */
 	void store(UUID ownerId, String hash, Instant now) {
-		jdbc.sql("""
-				insert into credentials_password (owner_id, hash, changed_at) values (?, ?, ?)
-				on conflict (owner_id) do update set hash = excluded.hash, changed_at = excluded.changed_at
-				""").params(ownerId, hash, java.sql.Timestamp.from(now)).update();
+		jdbc.sql("insert into credentials_password_history (owner_id, hash, changed_at)"
+				+ " select owner_id, hash, changed_at from credentials_password where owner_id = ?")
+			.param(ownerId)
+			.update();
+		jdbc.sql("insert into credentials_password (owner_id, hash, changed_at) values (?, ?, ?)"
+				+ " on conflict (owner_id) do update set hash = excluded.hash, changed_at = excluded.changed_at")
+			.params(ownerId, hash, Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * The owner's current hash and the ones before it, newest first, {@code count} in
+	 * all.
+	 */
+	List<String> recentHashes(UUID ownerId, int count) {
+		return jdbc
+			.sql("select hash from (select hash, changed_at from credentials_password where owner_id = :owner"
+					+ " union all select hash, changed_at from credentials_password_history where owner_id = :owner)"
+					+ " hashes order by changed_at desc limit :count")
+			.param("owner", ownerId)
+			.param("count", count)
+			.query(String.class)
+			.list();
 	}
 
 }

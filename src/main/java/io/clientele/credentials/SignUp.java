@@ -1,22 +1,30 @@
 package io.clientele.credentials;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.customer.EmailAlreadyRegistered;
 import io.clientele.customer.RegisterCustomer;
+import io.clientele.notification.CustomerMails;
+import io.clientele.shared.EmailAddress;
 import io.clientele.shared.InvalidInput;
 import io.clientele.shared.Violation;
 
-/** Registration of a customer with a first password, in one transaction. */
+/**
+ * Registration of a customer with a first password, in one transaction with its mail: the
+ * confirmation link (double opt-in) or the welcome. An address that already has an
+ * account changes nothing; its owner is told by mail instead.
+ */
 @Component
 public class SignUp {
+
+	private static final Duration HOUR = Duration.ofHours(1);
 
 	private final CustomerManagement customers;
 
@@ -26,16 +34,33 @@ public class SignUp {
 
 	private final PasswordRepository passwords;
 
+	private final CustomerTokens tokens;
+
+	private final CustomerMails mails;
+
+	private final RegistrationSettings registration;
+
+	private final CredentialsSettings.Reset reset;
+
+	private final RequestLimits requestLimits;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	SignUp(CustomerManagement customers, PasswordPolicy policy, PasswordHashing hashing, PasswordRepository passwords,
-			TransactionTemplate transaction, Clock clock) {
+			CustomerTokens tokens, CustomerMails mails, RegistrationSettings registration,
+			CredentialsSettings credentials, RequestLimits requestLimits, TransactionTemplate transaction,
+			Clock clock) {
 		this.customers = customers;
 		this.policy = policy;
 		this.hashing = hashing;
 		this.passwords = passwords;
+		this.tokens = tokens;
+		this.mails = mails;
+		this.registration = registration;
+		this.reset = credentials.reset();
+		this.requestLimits = requestLimits;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -43,7 +68,8 @@ public class SignUp {
 	/** Every rule the customer data and the password break, all at once. */
 	public List<Violation> check(RegisterCustomer data, String password) {
 		var violations = new ArrayList<>(customers.check(data));
-		violations.addAll(policy.check(password));
+		violations
+			.addAll(policy.check(new PasswordCandidate(password, data.email(), data.firstName(), data.lastName())));
 		return violations;
 	}
 
@@ -63,14 +89,40 @@ public class SignUp {
 		var hash = hashing.hash(password);
 		try {
 			return transaction.execute(status -> {
-				CustomerDetails customer = customers.register(data);
+				var customer = customers.register(data);
 				passwords.store(customer.id().value(), hash, clock.instant());
+				if (data.confirmed()) {
+					// imported or demo data: the shop vouches for the address, nobody is
+					// mailed
+				}
+				else if (registration.doubleOptIn()) {
+					var validity = registration.confirmationValidity();
+					mails.registrationConfirmation(CustomerRecipients.of(customer),
+							tokens.issue(customer.id(), TokenPurpose.REGISTRATION_CONFIRMATION, validity), validity);
+				}
+				else {
+					mails.welcome(CustomerRecipients.of(customer));
+				}
 				return new SignUpOutcome.Registered(customer);
 			});
 		}
 		catch (EmailAlreadyRegistered ex) {
+			tellOwnerAboutTheAttempt(EmailAddress.of(data.email()));
 			return new SignUpOutcome.AddressAlreadyRegistered();
 		}
+	}
+
+	// The owner learns that someone used their address and gets a reset link, at most as
+	// often
+	// as a forgotten-password request would send one.
+	private void tellOwnerAboutTheAttempt(EmailAddress email) {
+		if (!requestLimits.tryAcquire("reset-email", email.normalized(), reset.maxRequestsPerEmail(), HOUR)) {
+			return;
+		}
+		transaction.executeWithoutResult(status -> customers.findByEmail(email)
+			.ifPresent(owner -> mails.registrationAttempted(CustomerRecipients.of(owner),
+					tokens.issue(owner.id(), TokenPurpose.PASSWORD_RESET, reset.tokenValidity()),
+					reset.tokenValidity())));
 	}
 
 }

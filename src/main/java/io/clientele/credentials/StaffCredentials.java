@@ -30,8 +30,8 @@ public class StaffCredentials {
 	 * Sets the staff member's password.
 	 * @throws InvalidInput when the password breaks the policy
 	 */
-	public void setPassword(UUID staffId, String password) {
-		var violations = policy.check(password);
+	public void setPassword(UUID staffId, String email, String password) {
+		var violations = policy.check(new PasswordCandidate(password, email, null, null));
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(violations);
 		}

@@ -86,6 +86,14 @@ class Customer {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
+	/** Marks the e-mail address as confirmed; confirming again changes nothing. */
+	void confirm(Instant now) {
+		if (confirmedAt == null) {
+			confirmedAt = now;
+			updatedAt = now;
+		}
+	}
+
 	CustomerId id() {
 		return new CustomerId(id);
 	}

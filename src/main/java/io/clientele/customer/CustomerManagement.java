@@ -67,6 +67,18 @@ public class CustomerManagement {
 		return customer.details();
 	}
 
+	/**
+	 * Marks the customer's address as confirmed (double opt-in); a confirmed customer
+	 * stays as is.
+	 * @throws CustomerNotFound when there is no such customer
+	 */
+	@Transactional
+	public CustomerDetails confirm(CustomerId id) {
+		var customer = customers.findById(id.value()).orElseThrow(() -> new CustomerNotFound(id));
+		customer.confirm(clock.instant());
+		return customers.save(customer).details();
+	}
+
 	public Optional<CustomerDetails> find(CustomerId id) {
 		return customers.findById(id.value()).map(Customer::details);
 	}

@@ -41,7 +41,7 @@ public class StaffAccounts {
 	@Transactional
 	public StaffSummary create(EmailAddress email, String displayName, StaffRole role, String password) {
 		var account = accounts.save(StaffAccount.create(email, displayName, role, clock.instant()));
-		credentials.setPassword(account.id(), password);
+		credentials.setPassword(account.id(), email.value(), password);
 		return account.summary();
 	}
 

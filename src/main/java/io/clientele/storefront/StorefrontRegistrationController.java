@@ -15,9 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.credentials.PasswordPolicy;
+import io.clientele.credentials.Registrations;
 import io.clientele.credentials.SignUp;
 import io.clientele.customer.CustomerLocale;
-import io.clientele.shared.Violation;
 
 /**
  * {@code /register}. A new address and one that already has an account get the same
@@ -33,9 +33,12 @@ class StorefrontRegistrationController {
 
 	private final PasswordPolicy passwordPolicy;
 
-	StorefrontRegistrationController(SignUp signUp, PasswordPolicy passwordPolicy) {
+	private final Registrations registrations;
+
+	StorefrontRegistrationController(SignUp signUp, PasswordPolicy passwordPolicy, Registrations registrations) {
 		this.signUp = signUp;
 		this.passwordPolicy = passwordPolicy;
+		this.registrations = registrations;
 	}
 
 	@ModelAttribute
@@ -57,7 +60,7 @@ class StorefrontRegistrationController {
 	String register(@ModelAttribute RegisterForm registerForm, BindingResult result, Locale locale,
 			RedirectAttributes redirect) {
 		var customer = registerForm.toCommand(CustomerLocale.closestTo(locale).code());
-		signUp.check(customer, registerForm.passwordText()).forEach(violation -> reject(result, violation));
+		FormErrors.reject(result, signUp.check(customer, registerForm.passwordText()), FORM_FIELDS);
 		if (!registerForm.passwordsMatch()) {
 			result.rejectValue("passwordConfirmation", "password.mismatch");
 		}
@@ -68,18 +71,9 @@ class StorefrontRegistrationController {
 			return "storefront/register";
 		}
 		signUp.register(customer, registerForm.passwordText());
-		redirect.addFlashAttribute("message", "register.done");
+		// The same message whether the address was new or taken.
+		redirect.addFlashAttribute("message", registrations.doubleOptIn() ? "register.check-email" : "register.done");
 		return "redirect:/login";
-	}
-
-	private static void reject(BindingResult result, Violation violation) {
-		var arguments = violation.arguments().toArray();
-		if (FORM_FIELDS.contains(violation.field())) {
-			result.rejectValue(violation.field(), violation.messageKey(), arguments, violation.messageKey());
-		}
-		else {
-			result.reject(violation.messageKey(), arguments, violation.messageKey());
-		}
 	}
 
 }

@@ -7,10 +7,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 
 import io.clientele.authentication.CustomerAuthenticationProvider;
+import io.clientele.authentication.CustomerPrincipal;
+import io.clientele.authentication.LoginBlocked;
+import io.clientele.credentials.PasswordManagement.PasswordStatus;
 
 /**
  * Security of the shoppers' pages: everything under {@code /customer/} needs a signed-in
@@ -39,8 +45,8 @@ class StorefrontSecurityConfiguration {
 				.loginProcessingUrl("/login")
 				.usernameParameter("email")
 				.passwordParameter("password")
-				.defaultSuccessUrl("/customer/overview")
-				.failureUrl("/login?error"))
+				.successHandler(successHandler())
+				.failureHandler(failureHandler()))
 			// Spring Session keeps a remembered login as a long session in PostgreSQL, so
 			// that
 			// it can be revoked like any other; no long-lived token cookie exists.
@@ -58,6 +64,34 @@ class StorefrontSecurityConfiguration {
 		rememberMe.setRememberMeParameterName("remember-me");
 		rememberMe.setValiditySeconds((int) REMEMBER_ME_VALIDITY.toSeconds());
 		return rememberMe;
+	}
+
+	/** A password that no longer meets the policy leads to the change form first. */
+	private static AuthenticationSuccessHandler successHandler() {
+		var defaultHandler = new SavedRequestAwareAuthenticationSuccessHandler();
+		defaultHandler.setDefaultTargetUrl("/customer/overview");
+		return (request, response, authentication) -> {
+			if (authentication.getPrincipal() instanceof CustomerPrincipal customer
+					&& customer.passwordStatus() != PasswordStatus.COMPLIANT) {
+				response.sendRedirect(request.getContextPath() + "/customer/profile?password-outdated");
+				return;
+			}
+			defaultHandler.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	/**
+	 * Blocked logins get 429 and the wait; every other failure the one generic message.
+	 */
+	private static AuthenticationFailureHandler failureHandler() {
+		return (request, response, exception) -> {
+			if (exception instanceof LoginBlocked blocked) {
+				request.setAttribute(StorefrontLoginController.BLOCKED_MINUTES, blocked.minutes());
+				request.getRequestDispatcher("/login/blocked").forward(request, response);
+				return;
+			}
+			response.sendRedirect(request.getContextPath() + "/login?error");
+		};
 	}
 
 }

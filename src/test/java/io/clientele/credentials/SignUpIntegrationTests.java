@@ -44,7 +44,8 @@ class SignUpIntegrationTests {
 		var customer = ((SignUpOutcome.Registered) outcome).customer();
 		assertThat(hashes.findHash(customer.id().value()))
 			.hasValueSatisfying(hash -> assertThat(hash).startsWith("$argon2id$").doesNotContain(Shoppers.PASSWORD));
-		assertThat(passwords.verify(email, Shoppers.PASSWORD)).contains(customer.id());
+		assertThat(passwords.verify(email, Shoppers.PASSWORD))
+			.hasValueSatisfying(v -> assertThat(v.customer().id()).isEqualTo(customer.id()));
 	}
 
 	@Test
@@ -66,9 +67,9 @@ class SignUpIntegrationTests {
 		assertThatExceptionOfType(InvalidInput.class)
 			.isThrownBy(() -> signUp.register(RegisterCustomer.fromStorefront("Ms", "Lena:", "Fischer", email, "de_DE"),
 					"short"))
-			.satisfies(ex -> assertThat(ex.violations()).containsExactly(
-					Violation.of("firstName", "name.forbidden-characters"),
-					Violation.of("password", "password.too-short", 12)));
+			.satisfies(
+					ex -> assertThat(ex.violations()).contains(Violation.of("firstName", "name.forbidden-characters"),
+							Violation.of("password", "password.too-short", 12)));
 		assertThat(customers.findByEmail(EmailAddress.of(email))).isEmpty();
 	}
 

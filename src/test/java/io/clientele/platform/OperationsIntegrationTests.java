@@ -54,7 +54,14 @@ class OperationsIntegrationTests {
 		new WebClient(port).logIn(email, "a-wrong-password-1");
 		new WebClient(port).logIn("unknown-" + email, Shoppers.PASSWORD);
 
-		assertThat(output.getAll()).doesNotContain(email)
+		// GreenMail stands in for the shop's SMTP server and logs recipients: its lines
+		// are not ours.
+		var clienteleLogs = output.getAll()
+			.lines()
+			.filter(line -> !line.contains("c.icegreen.greenmail"))
+			.collect(java.util.stream.Collectors.joining("\n"));
+
+		assertThat(clienteleLogs).doesNotContain(email)
 			.doesNotContain(email.substring(0, email.indexOf('@')))
 			.doesNotContain(Shoppers.PASSWORD)
 			.doesNotContain("a-wrong-password-1");

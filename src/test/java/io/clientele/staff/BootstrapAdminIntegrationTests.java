@@ -27,8 +27,8 @@ class BootstrapAdminIntegrationTests {
 		var admin = staff.findByEmail(EmailAddress.of("admin@clientele.local")).orElseThrow();
 
 		assertThat(admin.role()).isEqualTo(StaffRole.ADMIN);
-		assertThat(credentials.verify(admin.id(), "Bootstrap-Admin-Test-1")).isTrue();
-		assertThat(credentials.verify(admin.id(), "Bootstrap-Admin-Test-2")).isFalse();
+		assertThat(credentials.verify(admin.id(), "Harbour-Kettle-Test-41")).isTrue();
+		assertThat(credentials.verify(admin.id(), "Harbour-Kettle-Test-42")).isFalse();
 	}
 
 }

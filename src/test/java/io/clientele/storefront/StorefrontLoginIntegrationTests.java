@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.clientele.customer.CustomerManagement;
 import io.clientele.shared.EmailAddress;
+import io.clientele.credentials.SignUp;
+import io.clientele.support.Accounts;
 import io.clientele.support.Shoppers;
 import io.clientele.support.WebClient;
 
@@ -33,12 +35,13 @@ class StorefrontLoginIntegrationTests {
 
 	String email;
 
+	@Autowired
+	SignUp signUp;
+
 	@BeforeEach
 	void registerShopper() {
 		email = Shoppers.uniqueEmail();
-		var registration = new WebClient(port);
-		registration.get("/register");
-		registration.post("/register", Shoppers.registrationForm(email));
+		Accounts.confirmedCustomer(signUp, email);
 	}
 
 	@Test
@@ -149,9 +152,7 @@ class StorefrontLoginIntegrationTests {
 	@Test
 	void pagesSpeakTheCustomersLanguageOnceLoggedIn() {
 		var german = Shoppers.uniqueEmail();
-		var registration = new WebClient(port).acceptLanguage("de-DE");
-		registration.get("/register");
-		registration.post("/register", Shoppers.registrationForm(german));
+		Accounts.confirmedCustomer(signUp, german, "de_DE");
 		var browser = new WebClient(port).acceptLanguage("en-US");
 
 		var overview = browser.follow(browser.logIn(german, Shoppers.PASSWORD));

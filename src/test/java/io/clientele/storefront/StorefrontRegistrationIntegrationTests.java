@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.shared.EmailAddress;
 import io.clientele.support.Shoppers;
+import io.clientele.support.TestMailServer;
 import io.clientele.support.WebClient;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -47,7 +48,7 @@ class StorefrontRegistrationIntegrationTests {
 
 		assertThat(answer.status()).isEqualTo(302);
 		assertThat(answer.location()).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
-		assertThat(browser.follow(answer).body()).contains("Thank you for registering");
+		assertThat(browser.follow(answer).body()).contains("Almost there!");
 		var customer = customers.findByEmail(EmailAddress.of(email)).orElseThrow();
 		assertThat(customer.reference().value()).matches("DE--\\d+");
 		assertThat(customer.fullName()).isEqualTo("Ann Lee");
@@ -81,6 +82,7 @@ class StorefrontRegistrationIntegrationTests {
 			.param(taken)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		assertThat(TestMailServer.mailTo(taken, "Someone tried to register with your email address")).isNotNull();
 	}
 
 	@ParameterizedTest(name = "{0} = \"{1}\" gives \"{2}\"")

@@ -11,8 +11,9 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Points every Spring test context at the suite's {@link TestDatabase} and turns off demo
- * data, so tests start from the data they create themselves.
+ * Points every Spring test context at the suite's {@link TestDatabase} and
+ * {@link TestMailServer}, retries mail quickly, and turns off demo data, so tests start
+ * from the data they create.
  */
 class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -28,10 +29,15 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			context.getEnvironment()
 				.getPropertySources()
-				.addLast(new MapPropertySource("clienteleTestDatabase",
+				.addLast(new MapPropertySource("clienteleTestInfrastructure",
 						Map.of("spring.datasource.url", TestDatabase.jdbcUrl(), "spring.datasource.username",
-								"postgres", "clientele.demo-data", "false", "clientele.bootstrap-admin.password",
-								"Bootstrap-Admin-Test-1")));
+								"postgres", "spring.mail.host", "127.0.0.1", "spring.mail.port",
+								String.valueOf(TestMailServer.port()), "clientele.notification.retry-delay", "200ms",
+								"clientele.notification.poll-interval", "300ms", "clientele.demo-data", "false",
+								"clientele.bootstrap-admin.password", "Harbour-Kettle-Test-41",
+								// GreenMail logs every recipient; Clientele's own logs
+								// must hold none
+								"logging.level.com.icegreen.greenmail", "WARN")));
 		}
 
 		@Override

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  */
 public class WebClient {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+	// the token of a form field or of the page's meta tag
+	private static final Pattern CSRF = Pattern.compile("(name=\"_csrf\" (?:value|content)=\")([^\"]+)(\")");
 
 	private final String baseUrl;
 
@@ -99,7 +100,7 @@ public class WebClient {
 			var page = new Page(response.statusCode(), response.body(), response.headers().map());
 			var token = CSRF.matcher(page.body());
 			if (token.find()) {
-				lastCsrfToken = token.group(1);
+				lastCsrfToken = token.group(2);
 			}
 			return page;
 		}
@@ -141,7 +142,7 @@ public class WebClient {
 
 		/** The body with the per-request CSRF token blanked, for comparing two pages. */
 		public String bodyWithoutCsrfToken() {
-			return CSRF.matcher(body).replaceAll("name=\"_csrf\" value=\"\"");
+			return CSRF.matcher(body).replaceAll("$1$3");
 		}
 
 	}

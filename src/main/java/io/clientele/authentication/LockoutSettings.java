@@ -1,0 +1,25 @@
+package io.clientele.authentication;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Temporary lockout after failed logins, counted in PostgreSQL so every node sees the
+ * same counts.
+ *
+ * @param maxFailures failed logins for one account within {@code window} that block it
+ * @param window the span in which failures are counted
+ * @param blockFor how long the first block of an account lasts; each further block
+ * doubles it
+ * @param maxBlock the longest block of an account
+ * @param clientMaxFailures failed logins from one client address within {@code window}
+ * that block that address
+ * @param clientBlockFor how long a client address stays blocked
+ */
+@ConfigurationProperties("clientele.authentication.lockout")
+public record LockoutSettings(@DefaultValue("10") int maxFailures, @DefaultValue("15m") Duration window,
+		@DefaultValue("5m") Duration blockFor, @DefaultValue("1h") Duration maxBlock,
+		@DefaultValue("100") int clientMaxFailures, @DefaultValue("15m") Duration clientBlockFor) {
+}

@@ -1,0 +1,130 @@
+package io.clientele.credentials;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.clientele.customer.CustomerId;
+
+/**
+ * E-mailed tokens: 256 random bits from a CSPRNG, sent once in a link and stored only as
+ * their SHA-256 hash. A token works once, until it expires; a newer token of the same
+ * purpose voids it.
+ */
+@Repository
+class CustomerTokens {
+
+	private static final Pattern FORMAT = Pattern.compile("^[A-Za-z0-9_-]{43}$");
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	CustomerTokens(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * A new token for the customer; earlier unused tokens of the same purpose stop
+	 * working.
+	 */
+	String issue(CustomerId customer, TokenPurpose purpose, Duration validity) {
+		var bytes = new byte[32];
+		random.nextBytes(bytes);
+		var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		var now = clock.instant();
+		jdbc.sql("delete from credentials_token where customer_id = ? and purpose = ? and used_at is null")
+			.params(customer.value(), purpose.name())
+			.update();
+		jdbc.sql("""
+				insert into credentials_token (id, customer_id, purpose, token_hash, created_at, expires_at)
+				values (?, ?, ?, ?, ?, ?)
+				""")
+			.params(UUID.randomUUID(), customer.value(), purpose.name(), hash(token), Timestamp.from(now),
+					Timestamp.from(now.plus(validity)))
+			.update();
+		return token;
+	}
+
+	/** What the token is, without using it up. */
+	TokenCheck check(String token, TokenPurpose purpose) {
+		if (!FORMAT.matcher(token).matches()) {
+			return new TokenCheck.Unknown();
+		}
+		return jdbc
+			.sql("select customer_id, expires_at, used_at from credentials_token"
+					+ " where token_hash = ? and purpose = ?")
+			.params(hash(token), purpose.name())
+			.query((row, n) -> classify(row.getObject("customer_id", UUID.class),
+					row.getTimestamp("expires_at").toInstant(), row.getTimestamp("used_at")))
+			.optional()
+			.orElse(new TokenCheck.Unknown());
+	}
+
+	/**
+	 * Uses the token up and tells whose it was; two concurrent uses cannot both succeed.
+	 */
+	TokenCheck use(String token, TokenPurpose purpose) {
+		if (!FORMAT.matcher(token).matches()) {
+			return new TokenCheck.Unknown();
+		}
+		var now = clock.instant();
+		Optional<UUID> customer = jdbc.sql("""
+				update credentials_token set used_at = :now
+				where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now
+				returning customer_id
+				""")
+			.param("now", Timestamp.from(now))
+			.param("hash", hash(token))
+			.param("purpose", purpose.name())
+			.query(UUID.class)
+			.optional();
+		return customer.<TokenCheck>map(id -> new TokenCheck.Valid(new CustomerId(id)))
+			.orElseGet(() -> check(token, purpose));
+	}
+
+	/** Voids every unused token of the customer: after any password or e-mail change. */
+	void voidAll(CustomerId customer) {
+		jdbc.sql("delete from credentials_token where customer_id = ? and used_at is null")
+			.param(customer.value())
+			.update();
+	}
+
+	private TokenCheck classify(UUID customer, Instant expiresAt, java.sql.@Nullable Timestamp usedAt) {
+		if (usedAt != null) {
+			return new TokenCheck.Used();
+		}
+		if (!expiresAt.isAfter(clock.instant())) {
+			return new TokenCheck.Expired();
+		}
+		return new TokenCheck.Valid(new CustomerId(customer));
+	}
+
+	private static String hash(String token) {
+		try {
+			var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.clientele.credentials;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.clientele.customer.CustomerId;
+import io.clientele.customer.CustomerManagement;
+import io.clientele.notification.CustomerMails;
+import io.clientele.shared.EmailAddress;
+import io.clientele.shared.Violation;
+
+/** Forgotten passwords: the e-mailed link and choosing a new password with it. */
+@Component
+public class PasswordResets {
+
+	private static final Duration HOUR = Duration.ofHours(1);
+
+	private final CustomerManagement customers;
+
+	private final CustomerTokens tokens;
+
+	private final CustomerMails mails;
+
+	private final NewPasswordCheck newPasswords;
+
+	private final PasswordHashing hashing;
+
+	private final PasswordRepository passwords;
+
+	private final RequestLimits requestLimits;
+
+	private final CredentialsSettings.Reset settings;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	private final TaskExecutor background;
+
+	private final Clock clock;
+
+	PasswordResets(CustomerManagement customers, CustomerTokens tokens, CustomerMails mails,
+			NewPasswordCheck newPasswords, PasswordHashing hashing, PasswordRepository passwords,
+			RequestLimits requestLimits, CredentialsSettings credentials, ApplicationEventPublisher events,
+			TransactionTemplate transaction, @Qualifier("applicationTaskExecutor") TaskExecutor background,
+			Clock clock) {
+		this.customers = customers;
+		this.tokens = tokens;
+		this.mails = mails;
+		this.newPasswords = newPasswords;
+		this.hashing = hashing;
+		this.passwords = passwords;
+		this.requestLimits = requestLimits;
+		this.settings = credentials.reset();
+		this.events = events;
+		this.transaction = transaction;
+		this.background = background;
+		this.clock = clock;
+	}
+
+	/** The outcome of choosing a new password with a link. */
+	public sealed interface RestoreOutcome {
+
+		record Restored(CustomerId customer) implements RestoreOutcome {
+		}
+
+		record Rejected(List<Violation> violations) implements RestoreOutcome {
+		}
+
+		record LinkNotUsable(TokenCheck check) implements RestoreOutcome {
+		}
+
+	}
+
+	/**
+	 * Mails a reset link if the address has an account. Returns at once and answers
+	 * nothing, whether or not it has one, so that neither the answer nor its time tells.
+	 * Beyond the limits per address and per client nothing is sent.
+	 */
+	public void requestReset(String email, String clientAddress) {
+		if (EmailAddress.problemWith(email).isPresent()) {
+			return;
+		}
+		var address = EmailAddress.of(email);
+		background.execute(() -> {
+			if (!requestLimits.tryAcquire("reset-client", clientAddress, settings.maxRequestsPerClient(), HOUR)
+					|| !requestLimits.tryAcquire("reset-email", address.normalized(), settings.maxRequestsPerEmail(),
+							HOUR)) {
+				return;
+			}
+			transaction.executeWithoutResult(status -> customers.findByEmail(address)
+				.ifPresent(customer -> mails.passwordReset(CustomerRecipients.of(customer),
+						tokens.issue(customer.id(), TokenPurpose.PASSWORD_RESET, settings.tokenValidity()),
+						settings.tokenValidity())));
+		});
+	}
+
+	/** What a reset link's token is, without using it up. */
+	public TokenCheck check(String token) {
+		return tokens.check(token, TokenPurpose.PASSWORD_RESET);
+	}
+
+	/**
+	 * Sets the new password if the token is usable and the password meets the policy.
+	 * Then every other token is void, the customer is signed out everywhere
+	 * ({@link PasswordChanged}), and told by mail. A rejected password leaves the token
+	 * usable.
+	 */
+	public RestoreOutcome restore(String token, String newPassword) {
+		var check = check(token);
+		if (!(check instanceof TokenCheck.Valid valid)) {
+			return new RestoreOutcome.LinkNotUsable(check);
+		}
+		var customer = customers.find(valid.customer()).orElseThrow();
+		var violations = newPasswords.check(customer, newPassword);
+		if (!violations.isEmpty()) {
+			return new RestoreOutcome.Rejected(violations);
+		}
+		var hash = hashing.hash(newPassword);
+		return transaction.execute(status -> {
+			var used = tokens.use(token, TokenPurpose.PASSWORD_RESET);
+			if (!(used instanceof TokenCheck.Valid)) {
+				return new RestoreOutcome.LinkNotUsable(used);
+			}
+			var now = clock.instant();
+			passwords.store(customer.id().value(), hash, now);
+			tokens.voidAll(customer.id());
+			events.publishEvent(new PasswordChanged(customer.id(), now, true));
+			mails.passwordChanged(CustomerRecipients.of(customer));
+			return new RestoreOutcome.Restored(customer.id());
+		});
+	}
+
+	/**
+	 * Tells the owner that sign-ins to the account were blocked after repeated failures,
+	 * with a link to choose a new password.
+	 */
+	public void sendLockoutNotice(CustomerId customerId, Duration blockedFor) {
+		customers.find(customerId)
+			.ifPresent(customer -> mails.accountLocked(CustomerRecipients.of(customer),
+					tokens.issue(customer.id(), TokenPurpose.PASSWORD_RESET, settings.tokenValidity()),
+					settings.tokenValidity(), blockedFor));
+	}
+
+}

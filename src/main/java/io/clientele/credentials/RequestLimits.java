@@ -1,0 +1,64 @@
+package io.clientele.credentials;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Fixed-window request counters in PostgreSQL, so that every node counts the same
+ * requests. Keys are hashed: no address is stored.
+ */
+@Repository
+class RequestLimits {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	RequestLimits(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Counts one request under the key; false when it is beyond {@code limit} in the
+	 * window.
+	 */
+	boolean tryAcquire(String kind, String key, int limit, Duration window) {
+		var now = clock.instant();
+		var windowStart = Timestamp.from(now.minus(window));
+		int requests = jdbc.sql("""
+				insert into credentials_request_counter (counter_key, window_start, requests) values (:key, :now, 1)
+				on conflict (counter_key) do update set
+				    requests = case when credentials_request_counter.window_start <= :windowStart then 1
+				                    else credentials_request_counter.requests + 1 end,
+				    window_start = case when credentials_request_counter.window_start <= :windowStart then :now
+				                        else credentials_request_counter.window_start end
+				returning requests
+				""")
+			.param("key", kind + ":" + hash(key))
+			.param("now", Timestamp.from(now))
+			.param("windowStart", windowStart)
+			.query(Integer.class)
+			.single();
+		return requests <= limit;
+	}
+
+	private static String hash(String key) {
+		try {
+			var digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 20);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.clientele.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * One method per mail a customer receives. Each renders the mail in the recipient's
+ * language and writes it to the outbox in the caller's transaction: if that transaction
+ * rolls back, no mail exists; once it commits, the dispatcher sends it.
+ */
+@Component
+public class CustomerMails {
+
+	private final MailTemplates templates;
+
+	private final MailOutbox outbox;
+
+	private final MailDispatcher dispatcher;
+
+	private final PublicUrl publicUrl;
+
+	private final Clock clock;
+
+	CustomerMails(MailTemplates templates, MailOutbox outbox, MailDispatcher dispatcher, PublicUrl publicUrl,
+			Clock clock) {
+		this.templates = templates;
+		this.outbox = outbox;
+		this.dispatcher = dispatcher;
+		this.publicUrl = publicUrl;
+		this.clock = clock;
+	}
+
+	/** The account is ready: a confirmed registration. */
+	public void welcome(Recipient recipient) {
+		queue(MailType.WELCOME, recipient, Map.of("link", publicUrl.link("/login")));
+	}
+
+	/** Double opt-in: the link that confirms the address. */
+	public void registrationConfirmation(Recipient recipient, String token, Duration validity) {
+		queue(MailType.REGISTRATION_CONFIRMATION, recipient,
+				Map.of("link", publicUrl.link("/register/confirm", "token", token), "hours", validity.toHours()));
+	}
+
+	/** Someone registered with an address that already has an account: tell its owner. */
+	public void registrationAttempted(Recipient recipient, String resetToken, Duration validity) {
+		queue(MailType.REGISTRATION_ATTEMPTED, recipient, Map.of("link",
+				publicUrl.link("/password/restore", "token", resetToken), "minutes", validity.toMinutes()));
+	}
+
+	/** The link to choose a new password. */
+	public void passwordReset(Recipient recipient, String token, Duration validity) {
+		queue(MailType.PASSWORD_RESET, recipient,
+				Map.of("link", publicUrl.link("/password/restore", "token", token), "minutes", validity.toMinutes()));
+	}
+
+	/**
+	 * The password was changed or reset; if it was not the customer, they know whom to
+	 * tell.
+	 */
+	public void passwordChanged(Recipient recipient) {
+		queue(MailType.PASSWORD_CHANGED, recipient, Map.of("link", publicUrl.link("/password/forgotten")));
+	}
+
+	/**
+	 * Sign-ins were blocked after repeated failures; the owner can reset the password.
+	 */
+	public void accountLocked(Recipient recipient, String resetToken, Duration validity, Duration blockedFor) {
+		queue(MailType.ACCOUNT_LOCKED, recipient,
+				Map.of("link", publicUrl.link("/password/restore", "token", resetToken), "minutes",
+						validity.toMinutes(), "blockedMinutes", Math.max(1, blockedFor.toMinutes())));
+	}
+
+	private void queue(MailType type, Recipient recipient, Map<String, Object> variables) {
+		outbox.queue(templates.render(type, recipient, variables), clock.instant());
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					dispatcher.dispatchSoon();
+				}
+			});
+		}
+		else {
+			dispatcher.dispatchSoon();
+		}
+	}
+
+}

@@ -1,0 +1,166 @@
+package io.clientele.notification;
+
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.MessagingException;
+
+/**
+ * Sends due mails from the outbox over SMTP: right after a commit that queued one, and
+ * every poll interval. Failed attempts are retried with exponential backoff. Without an
+ * SMTP server ({@code spring.mail.host}) mails stay queued.
+ */
+@Component
+class MailDispatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+	// A claim outlives any SMTP conversation; after it, another dispatcher may take the
+	// mail.
+	private static final Duration CLAIM = Duration.ofMinutes(5);
+
+	// SMTP errors often quote the recipient; the log must not.
+	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^\\s<>\"']+@[^\\s<>\"']+");
+
+	private final MailOutbox outbox;
+
+	private final @Nullable JavaMailSender sender;
+
+	private final NotificationSettings settings;
+
+	private final Clock clock;
+
+	private final ReentrantLock running = new ReentrantLock();
+
+	private @Nullable ScheduledExecutorService executor;
+
+	MailDispatcher(MailOutbox outbox, ObjectProvider<JavaMailSender> sender, NotificationSettings settings,
+			Clock clock) {
+		this.outbox = outbox;
+		this.sender = sender.getIfAvailable();
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** Whether mails are sent at all: false while no SMTP server is configured. */
+	boolean canSend() {
+		return sender != null;
+	}
+
+	/** Sends what is due now, on the dispatcher's thread. */
+	void dispatchSoon() {
+		var current = executor;
+		if (current != null && canSend()) {
+			current.execute(this::dispatchDue);
+		}
+	}
+
+	/**
+	 * Sends every mail that is due, batch by batch; returns how many were sent. A second
+	 * call while one runs on this node returns at once: the running one picks up the new
+	 * mails.
+	 */
+	int dispatchDue() {
+		if (sender == null || !running.tryLock()) {
+			return 0;
+		}
+		try {
+			var sent = 0;
+			while (true) {
+				var now = clock.instant();
+				var batch = outbox.claimDue(now, now.plus(CLAIM), settings.batchSize());
+				if (batch.isEmpty()) {
+					return sent;
+				}
+				for (var mail : batch) {
+					sent += send(sender, mail) ? 1 : 0;
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Mail dispatch stopped: {}", ex.getMessage());
+			return 0;
+		}
+		finally {
+			running.unlock();
+		}
+	}
+
+	private boolean send(JavaMailSender sender, MailOutbox.ClaimedMail mail) {
+		try {
+			var message = sender.createMimeMessage();
+			var helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(settings.senderAddress(), settings.senderName());
+			helper.setTo(mail.recipient());
+			helper.setSubject(mail.subject());
+			helper.setText(mail.text(), mail.html());
+			sender.send(message);
+			outbox.markSent(mail.id(), clock.instant());
+			return true;
+		}
+		catch (MailException | MessagingException | UnsupportedEncodingException ex) {
+			var retryAt = mail.attempts() < settings.maxAttempts() ? nextAttempt(mail.attempts()) : null;
+			outbox.markAttemptFailed(mail.id(), describe(ex), retryAt);
+			// The id, never the address: logs hold no personal data.
+			log.warn("Mail {} not sent (attempt {}): {}", mail.id(), mail.attempts(),
+					EMAIL.matcher(describe(ex)).replaceAll("***"));
+			return false;
+		}
+	}
+
+	private Instant nextAttempt(int attempts) {
+		var delay = settings.retryDelay().multipliedBy(1L << Math.min(attempts - 1, 20));
+		return clock.instant().plus(delay.compareTo(settings.maxRetryDelay()) > 0 ? settings.maxRetryDelay() : delay);
+	}
+
+	private static String describe(Exception ex) {
+		var root = ex;
+		while (root.getCause() instanceof Exception cause && cause != root) {
+			root = cause;
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	@Override
+	public void start() {
+		executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mail-dispatcher").factory());
+		if (canSend()) {
+			var interval = settings.pollInterval().toMillis();
+			executor.scheduleWithFixedDelay(this::dispatchDue, interval, interval, TimeUnit.MILLISECONDS);
+		}
+		else {
+			log.info("No SMTP server configured (spring.mail.host): mails stay queued in the outbox");
+		}
+	}
+
+	@Override
+	public void stop() {
+		var current = executor;
+		executor = null;
+		if (current != null) {
+			current.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return executor != null;
+	}
+
+}

@@ -1,0 +1,23 @@
+package io.clientele.notification;
+
+/**
+ * The kinds of mail Clientele sends; each has an HTML and a text template of the same
+ * name.
+ */
+public enum MailType {
+
+	WELCOME("welcome"), REGISTRATION_CONFIRMATION("registration-confirmation"),
+	REGISTRATION_ATTEMPTED("registration-attempted"), PASSWORD_RESET("password-reset"),
+	PASSWORD_CHANGED("password-changed"), ACCOUNT_LOCKED("account-locked");
+
+	private final String template;
+
+	MailType(String template) {
+		this.template = template;
+	}
+
+	String template() {
+		return template;
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.clientele.notification;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of outgoing mail. The SMTP server itself is {@code spring.mail.host} and
+ * {@code spring.mail.port}; without a host, mails stay queued.
+ *
+ * @param senderAddress the From address
+ * @param senderName the name shown with the From address
+ * @param pollInterval how often the dispatcher looks for due mails (it also runs after
+ * every commit that queued one)
+ * @param batchSize how many mails one dispatcher claims at a time
+ * @param retryDelay the wait before the first retry; it doubles with every failed attempt
+ * @param maxRetryDelay the longest wait between two attempts
+ * @param maxAttempts attempts before a mail is marked failed
+ */
+@ConfigurationProperties("clientele.notification")
+public record NotificationSettings(@DefaultValue("no-reply@clientele.local") String senderAddress,
+		@DefaultValue("Clientele") String senderName, @DefaultValue("5s") Duration pollInterval,
+		@DefaultValue("20") int batchSize, @DefaultValue("30s") Duration retryDelay,
+		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("10") int maxAttempts) {
+}
