@@ -104,8 +104,9 @@ public class LoginThrottle {
 				.query((row, n) -> new Counter(row.getInt(1), row.getTimestamp(2).toInstant(),
 						row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant(), row.getInt(4)))
 				.single();
-			var windowStart = counter.windowStart().isAfter(now.minus(settings.window())) ? counter.windowStart() : now;
-			var failures = (windowStart.equals(now) ? 0 : counter.failures()) + 1;
+			var windowOver = !counter.windowStart().isAfter(now.minus(settings.window()));
+			var windowStart = windowOver ? now : counter.windowStart();
+			var failures = (windowOver ? 0 : counter.failures()) + 1;
 			var blocks = counter.blocks();
 			var blockedUntil = counter.blockedUntil();
 			var blocked = failures >= maxFailures;

@@ -30,14 +30,18 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 			context.getEnvironment()
 				.getPropertySources()
 				.addLast(new MapPropertySource("clienteleTestInfrastructure",
-						Map.of("spring.datasource.url", TestDatabase.jdbcUrl(), "spring.datasource.username",
-								"postgres", "spring.mail.host", "127.0.0.1", "spring.mail.port",
-								String.valueOf(TestMailServer.port()), "clientele.notification.retry-delay", "200ms",
-								"clientele.notification.poll-interval", "300ms", "clientele.demo-data", "false",
-								"clientele.bootstrap-admin.password", "Harbour-Kettle-Test-41",
-								// GreenMail logs every recipient; Clientele's own logs
-								// must hold none
-								"logging.level.com.icegreen.greenmail", "WARN")));
+						Map.ofEntries(Map.entry("spring.datasource.url", TestDatabase.jdbcUrl()),
+								Map.entry("spring.datasource.username", "postgres"),
+								Map.entry("spring.mail.host", "127.0.0.1"),
+								Map.entry("spring.mail.port", String.valueOf(TestMailServer.port())),
+								Map.entry("clientele.notification.retry-delay", "200ms"),
+								Map.entry("clientele.notification.poll-interval", "300ms"),
+								Map.entry("clientele.demo-data", "false"),
+								Map.entry("clientele.bootstrap-admin.password", "Harbour-Kettle-Test-41"),
+								// every web test comes from 127.0.0.1: the address limit
+								// has its own test
+								Map.entry("clientele.authentication.lockout.client-max-failures", "1000000"),
+								Map.entry("clientele.credentials.reset.max-requests-per-client", "1000000"))));
 		}
 
 		@Override

@@ -1,0 +1,173 @@
+package io.clientele.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.clientele.shared.EmailAddress;
+import io.clientele.support.Shoppers;
+import io.clientele.support.TestMailServer;
+
+import jakarta.mail.internet.MimeMultipart;
+
+/** The outbox against a real SMTP server (GreenMail) and the real database. */
+@SpringBootTest
+class MailDispatchIntegrationTests {
+
+	@Autowired
+	CustomerMails mails;
+
+	@Autowired
+	MailOutbox outbox;
+
+	@Autowired
+	ObjectProvider<JavaMailSender> sender;
+
+	@Autowired
+	NotificationSettings settings;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	static Recipient recipient(String email, Locale locale) {
+		return new Recipient(EmailAddress.of(email), "Lena Fischer", locale, null);
+	}
+
+	@Test
+	void aMailIsSentAfterCommitInTheRecipientsLanguageAsHtmlAndText() throws Exception {
+		var email = Shoppers.uniqueEmail();
+
+		transaction.executeWithoutResult(status -> mails.passwordReset(recipient(email, Locale.GERMANY), "A".repeat(43),
+				Duration.ofMinutes(60)));
+
+		var mail = TestMailServer.mailTo(email, "Wählen Sie ein neues Passwort");
+		assertThat(contentTypes(mail.getContent())).anyMatch(type -> type.startsWith("text/plain"))
+			.anyMatch(type -> type.startsWith("text/html"));
+		assertThat(TestMailServer.bodyOf(mail)).contains("Hallo Lena Fischer").contains("60 Minuten");
+		assertThat(TestMailServer.linkIn(mail)).isEqualTo("/password/restore?token=" + "A".repeat(43));
+		assertThat(mail.getFrom()[0].toString()).contains("no-reply@clientele.local");
+	}
+
+	@Test
+	void aRolledBackTransactionSendsNothing() throws Exception {
+		var email = Shoppers.uniqueEmail();
+
+		transaction.executeWithoutResult(status -> {
+			mails.welcome(recipient(email, Locale.US));
+			status.setRollbackOnly();
+		});
+		Thread.sleep(1000);
+
+		assertThat(TestMailServer.mailsTo(email)).isEmpty();
+		assertThat(statusesOf(email)).isEmpty();
+	}
+
+	@Test
+	void duringAnSmtpOutageMailsWaitAndAfterItEachArrivesExactlyOnce() throws Exception {
+		var recipients = new ArrayList<String>();
+		TestMailServer.stop();
+		try {
+			for (int i = 0; i < 3; i++) {
+				var email = Shoppers.uniqueEmail();
+				recipients.add(email);
+				mails.welcome(recipient(email, Locale.US));
+			}
+			waitUntil(() -> recipients.stream().allMatch(r -> lastErrorOf(r) != null));
+			assertThat(recipients).allSatisfy(r -> assertThat(statusesOf(r)).containsExactly("QUEUED"));
+		}
+		finally {
+			TestMailServer.start();
+		}
+
+		for (var email : recipients) {
+			assertThat(TestMailServer.mailsTo(email, 1)).hasSize(1);
+		}
+		Thread.sleep(1500);
+		assertThat(recipients).allSatisfy(email -> {
+			assertThat(TestMailServer.mailsTo(email)).hasSize(1);
+			assertThat(statusesOf(email)).containsExactly("SENT");
+		});
+	}
+
+	@Test
+	void severalDispatchersOnOneDatabaseNeverSendAMailTwice() throws Exception {
+		var recipients = new ArrayList<String>();
+		transaction.executeWithoutResult(status -> {
+			for (int i = 0; i < 40; i++) {
+				var email = Shoppers.uniqueEmail();
+				recipients.add(email);
+				mails.welcome(recipient(email, Locale.US));
+			}
+		});
+		// Two more nodes' dispatchers race the application's own for the same rows.
+		var nodes = Executors.newFixedThreadPool(2);
+		for (int node = 0; node < 2; node++) {
+			var dispatcher = new MailDispatcher(outbox, sender, settings, Clock.systemUTC());
+			nodes.submit(dispatcher::dispatchDue);
+		}
+		nodes.shutdown();
+		nodes.awaitTermination(30, TimeUnit.SECONDS);
+
+		for (var email : recipients) {
+			assertThat(TestMailServer.mailsTo(email, 1)).hasSize(1);
+		}
+		Thread.sleep(1000);
+		assertThat(recipients).allSatisfy(email -> assertThat(TestMailServer.mailsTo(email)).hasSize(1));
+	}
+
+	private java.util.List<String> statusesOf(String email) {
+		return jdbc.sql("select status from notification_outbox where recipient = ?")
+			.param(email)
+			.query(String.class)
+			.list();
+	}
+
+	private String lastErrorOf(String email) {
+		return jdbc.sql("select last_error from notification_outbox where recipient = ? and last_error is not null")
+			.param(email)
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static java.util.List<String> contentTypes(Object content) throws Exception {
+		var types = new ArrayList<String>();
+		if (content instanceof MimeMultipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				var part = multipart.getBodyPart(i);
+				types.add(part.getContentType());
+				types.addAll(contentTypes(part.getContent()));
+			}
+		}
+		return types;
+	}
+
+	private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Condition not reached in time");
+			}
+			Thread.sleep(50);
+		}
+	}
+
+}
