@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -36,7 +37,8 @@ class StorefrontSecurityConfiguration {
 	@Order(100)
 	SecurityFilterChain storefrontSecurity(HttpSecurity http, CustomerAuthenticationProvider customers,
 			SpringSessionRememberMeServices rememberMe) throws Exception {
-		return http.authenticationProvider(customers)
+		// Its own manager without a parent: a failed login is checked, and counted, once.
+		return http.authenticationManager(new ProviderManager(customers))
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/customer/**")
 				.hasAuthority(CustomerAuthenticationProvider.CUSTOMER.getAuthority())
 				.anyRequest()
