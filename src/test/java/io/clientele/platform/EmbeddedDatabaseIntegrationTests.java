@@ -40,6 +40,12 @@ class EmbeddedDatabaseIntegrationTests {
 		int postgresPort;
 		try (var first = start("--clientele.data-dir=" + dataDir)) {
 			first.getBean(SignUp.class).register(ANN, "blue-kettle-harbour-7");
+			var outbox = first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+				.sql("select status from notification_outbox where recipient = 'ann@example.com'")
+				.query(String.class)
+				.list();
+			assertThat(outbox).as("without spring.mail.host the confirmation mail waits in the outbox")
+				.containsExactly("QUEUED");
 			postgresPort = first.getBean(EmbeddedPostgres.class).getPort();
 			assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
 			assertThat(output.getOut()).containsOnlyOnce("Password (shown only this once)");
