@@ -1,13 +1,9 @@
 package io.clientele.authentication;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.clientele.shared.Sha256;
 
 /**
  * Counts failed logins per account and per client address and blocks either for a while.
@@ -129,21 +127,11 @@ public class LoginThrottle {
 	}
 
 	private static String accountKey(String email) {
-		return "account:" + sha256(email.strip().toLowerCase(Locale.ROOT));
+		return "account:" + Sha256.hex(email.strip().toLowerCase(Locale.ROOT));
 	}
 
 	private static String clientKey(String clientAddress) {
-		return "client:" + sha256(clientAddress);
-	}
-
-	private static String sha256(String value) {
-		try {
-			var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "client:" + Sha256.hex(clientAddress);
 	}
 
 }

@@ -1,15 +1,11 @@
 package io.clientele.credentials;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -19,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.clientele.customer.CustomerId;
+import io.clientele.shared.Sha256;
 
 /**
  * E-mailed tokens: 256 random bits from a CSPRNG, sent once in a link and stored only as
@@ -57,7 +54,7 @@ class CustomerTokens {
 				insert into credentials_token (id, customer_id, purpose, token_hash, created_at, expires_at)
 				values (?, ?, ?, ?, ?, ?)
 				""")
-			.params(UUID.randomUUID(), customer.value(), purpose.name(), hash(token), Timestamp.from(now),
+			.params(UUID.randomUUID(), customer.value(), purpose.name(), Sha256.hex(token), Timestamp.from(now),
 					Timestamp.from(now.plus(validity)))
 			.update();
 		return token;
@@ -71,7 +68,7 @@ class CustomerTokens {
 		return jdbc
 			.sql("select customer_id, expires_at, used_at from credentials_token"
 					+ " where token_hash = ? and purpose = ?")
-			.params(hash(token), purpose.name())
+			.params(Sha256.hex(token), purpose.name())
 			.query((row, n) -> classify(row.getObject("customer_id", UUID.class),
 					row.getTimestamp("expires_at").toInstant(), row.getTimestamp("used_at")))
 			.optional()
@@ -92,7 +89,7 @@ class CustomerTokens {
 				returning customer_id
 				""")
 			.param("now", Timestamp.from(now))
-			.param("hash", hash(token))
+			.param("hash", Sha256.hex(token))
 			.param("purpose", purpose.name())
 			.query(UUID.class)
 			.optional();
@@ -115,16 +112,6 @@ class CustomerTokens {
 			return new TokenCheck.Expired();
 		}
 		return new TokenCheck.Valid(new CustomerId(customer));
-	}
-
-	private static String hash(String token) {
-		try {
-			var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

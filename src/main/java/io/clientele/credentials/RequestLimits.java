@@ -1,15 +1,13 @@
 package io.clientele.credentials;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.clientele.shared.Sha256;
 
 /**
  * Fixed-window request counters in PostgreSQL, so that every node counts the same
@@ -43,22 +41,12 @@ class RequestLimits {
 				                        else credentials_request_counter.window_start end
 				returning requests
 				""")
-			.param("key", kind + ":" + hash(key))
+			.param("key", kind + ":" + Sha256.hex(key).substring(0, 40))
 			.param("now", Timestamp.from(now))
 			.param("windowStart", windowStart)
 			.query(Integer.class)
 			.single();
 		return requests <= limit;
-	}
-
-	private static String hash(String key) {
-		try {
-			var digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 20);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
