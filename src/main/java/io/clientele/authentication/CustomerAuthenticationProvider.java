@@ -14,17 +14,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import io.clientele.credentials.PasswordHashingBusy;
-import io.clientele.credentials.PasswordManagement;
-import io.clientele.credentials.PasswordResets;
-import io.clientele.credentials.Registrations;
-import io.clientele.customer.CustomerManagement;
-import io.clientele.shared.EmailAddress;
 
 /**
- * Checks a customer's e-mail address and password. A blocked account or client address is
- * refused with {@link LoginBlocked} before the password is looked at; every other failure
- * is the same {@link BadCredentialsException}, whether the address is unknown, the
- * password wrong or the address not yet confirmed.
+ * {@link CustomerLogin} for Spring Security's form login: a blocked login is
+ * {@link LoginBlocked}, every other failure the same {@link BadCredentialsException}.
  */
 @Component
 public class CustomerAuthenticationProvider implements AuthenticationProvider {
@@ -32,64 +25,27 @@ public class CustomerAuthenticationProvider implements AuthenticationProvider {
 	/** The authority every signed-in customer has. */
 	public static final GrantedAuthority CUSTOMER = new SimpleGrantedAuthority("ROLE_CUSTOMER");
 
-	private final PasswordManagement passwords;
+	private final CustomerLogin login;
 
-	private final CustomerManagement customers;
-
-	private final Registrations registrations;
-
-	private final PasswordResets resets;
-
-	private final LoginThrottle throttle;
-
-	CustomerAuthenticationProvider(PasswordManagement passwords, CustomerManagement customers,
-			Registrations registrations, PasswordResets resets, LoginThrottle throttle) {
-		this.passwords = passwords;
-		this.customers = customers;
-		this.registrations = registrations;
-		this.resets = resets;
-		this.throttle = throttle;
+	CustomerAuthenticationProvider(CustomerLogin login) {
+		this.login = login;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		var email = String.valueOf(authentication.getPrincipal());
 		var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-		var client = clientAddress(authentication);
-		var blocked = throttle.blockedFor(email, client);
-		if (blocked.isPresent()) {
-			throw new LoginBlocked(blocked.get());
-		}
 		try {
-			var verified = passwords.verify(email, password);
-			if (verified.isEmpty()) {
-				var failure = throttle.recordFailure(email, client);
-				if (failure.firstAccountBlock() && EmailAddress.problemWith(email).isEmpty()) {
-					customers.findByEmail(EmailAddress.of(email))
-						.ifPresent(customer -> resets.sendLockoutNotice(customer.id(), failure.blockedFor()));
-				}
-				if (failure.accountBlocked()) {
-					throw new LoginBlocked(failure.blockedFor());
-				}
-				throw new BadCredentialsException("Bad credentials");
-			}
-			var customer = verified.get().customer();
-			if (registrations.doubleOptIn() && !customer.confirmed()) {
-				throw new BadCredentialsException("Bad credentials");
-			}
-			throttle.clear(email);
-			var principal = new CustomerPrincipal(customer.id().value(), customer.reference().value(),
-					customer.locale().code(), verified.get().status());
-			return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(CUSTOMER));
+			return switch (login.attempt(email, password, clientAddress(authentication))) {
+				case CustomerLogin.Outcome.Succeeded succeeded ->
+					UsernamePasswordAuthenticationToken.authenticated(succeeded.customer(), null, List.of(CUSTOMER));
+				case CustomerLogin.Outcome.Blocked blocked -> throw new LoginBlocked(blocked.remaining());
+				case CustomerLogin.Outcome.Failed failed -> throw new BadCredentialsException("Bad credentials");
+			};
 		}
 		catch (PasswordHashingBusy ex) {
 			throw new AuthenticationServiceException(ex.getMessage(), ex);
 		}
-	}
-
-	/** A wrong current password in a password change counts like a failed login. */
-	public void recordFailedPasswordCheck(String email, @Nullable String clientAddress) {
-		throttle.recordFailure(email, clientAddress);
 	}
 
 	@Override

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.clientele.authentication.CustomerAuthenticationProvider;
+import io.clientele.authentication.CustomerLogin;
 import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordManagement.ChangeOutcome;
@@ -39,12 +39,12 @@ class StorefrontProfileController {
 
 	private final PasswordPolicy policy;
 
-	private final CustomerAuthenticationProvider logins;
+	private final CustomerLogin logins;
 
 	private final SecurityContextRepository securityContexts = new HttpSessionSecurityContextRepository();
 
 	StorefrontProfileController(CustomerManagement customers, PasswordManagement passwords, PasswordPolicy policy,
-			CustomerAuthenticationProvider logins) {
+			CustomerLogin logins) {
 		this.customers = customers;
 		this.passwords = passwords;
 		this.policy = policy;
@@ -92,7 +92,7 @@ class StorefrontProfileController {
 			case ChangeOutcome.WrongCurrentPassword wrong -> {
 				result.rejectValue("currentPassword", "password.current-wrong");
 				var customer = customers.find(principal.id()).orElseThrow();
-				logins.recordFailedPasswordCheck(customer.email().value(), request.getRemoteAddr());
+				logins.recordFailure(customer.email().value(), request.getRemoteAddr());
 			}
 			case ChangeOutcome.Rejected rejected ->
 				FormErrors.reject(result, rejected.violations(), Map.of("password", "newPassword"));

@@ -1,0 +1,97 @@
+package io.clientele.authentication;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import io.clientele.credentials.PasswordManagement;
+import io.clientele.credentials.PasswordResets;
+import io.clientele.credentials.Registrations;
+import io.clientele.customer.CustomerManagement;
+import io.clientele.shared.EmailAddress;
+
+/**
+ * A customer's login with address and password, the same for the storefront and the API:
+ * a blocked account or client address is refused before the password is looked at; an
+ * unknown address, a wrong password and an unconfirmed account fail alike; failures count
+ * towards the lockout and the first block tells the owner.
+ */
+@Component
+public class CustomerLogin {
+
+	/** What a login attempt came to. */
+	public sealed interface Outcome {
+
+		/** The customer is who they say. */
+		record Succeeded(CustomerPrincipal customer) implements Outcome {
+		}
+
+		/**
+		 * Wrong address, wrong password or unconfirmed account: callers answer all alike.
+		 */
+		record Failed() implements Outcome {
+		}
+
+		/** Too many failures: refused without checking the password. */
+		record Blocked(Duration remaining) implements Outcome {
+
+			/** The wait in whole minutes, at least one. */
+			public long minutes() {
+				return Math.max(1, (remaining.toSeconds() + 59) / 60);
+			}
+
+		}
+
+	}
+
+	private final PasswordManagement passwords;
+
+	private final CustomerManagement customers;
+
+	private final Registrations registrations;
+
+	private final PasswordResets resets;
+
+	private final LoginThrottle throttle;
+
+	CustomerLogin(PasswordManagement passwords, CustomerManagement customers, Registrations registrations,
+			PasswordResets resets, LoginThrottle throttle) {
+		this.passwords = passwords;
+		this.customers = customers;
+		this.registrations = registrations;
+		this.resets = resets;
+		this.throttle = throttle;
+	}
+
+	public Outcome attempt(String email, String password, @Nullable String clientAddress) {
+		var blocked = throttle.blockedFor(email, clientAddress);
+		if (blocked.isPresent()) {
+			return new Outcome.Blocked(blocked.get());
+		}
+		var verified = passwords.verify(email, password);
+		if (verified.isEmpty()) {
+			recordFailure(email, clientAddress);
+			return throttle.blockedFor(email, null).<Outcome>map(Outcome.Blocked::new).orElse(new Outcome.Failed());
+		}
+		var customer = verified.get().customer();
+		if (registrations.doubleOptIn() && !customer.confirmed()) {
+			return new Outcome.Failed();
+		}
+		throttle.clear(email);
+		return new Outcome.Succeeded(new CustomerPrincipal(customer.id().value(), customer.reference().value(),
+				customer.locale().code(), verified.get().status()));
+	}
+
+	/**
+	 * A failed password check outside a login (a wrong current password) counts the same.
+	 */
+	public void recordFailure(String email, @Nullable String clientAddress) {
+		var failure = throttle.recordFailure(email, clientAddress);
+		if (failure.firstAccountBlock() && EmailAddress.problemWith(email).isEmpty()) {
+			customers.findByEmail(EmailAddress.of(email))
+				.ifPresent(customer -> resets.sendLockoutNotice(customer.id(), failure.blockedFor()));
+		}
+	}
+
+}
