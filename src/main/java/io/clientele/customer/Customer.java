@@ -86,6 +86,33 @@ class Customer {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
+	/** The profile as registration data, to check changes against the same rules. */
+	RegisterCustomer asRegistration(ChangeProfile changes) {
+		return new RegisterCustomer(pick(changes.salutation(), salutation == null ? "" : salutation.name()),
+				pick(changes.firstName(), firstName), pick(changes.lastName(), lastName), email,
+				changes.gender() != null ? changes.gender() : gender == null ? null : gender.name(),
+				changes.dateOfBirth() != null ? changes.dateOfBirth() : dateOfBirth,
+				changes.phone() != null ? changes.phone() : phone,
+				changes.company() != null ? changes.company() : company, locale, confirmedAt != null);
+	}
+
+	/** Applies changes that {@link CustomerRules} accepted. */
+	void changeProfile(ChangeProfile changes, Instant now) {
+		var merged = asRegistration(changes);
+		salutation = Salutation.parse(merged.salutation()).orElse(salutation);
+		firstName = merged.firstName().strip();
+		lastName = merged.lastName().strip();
+		gender = blankToNull(merged.gender()) == null ? null : Gender.parse(merged.gender()).orElseThrow();
+		dateOfBirth = merged.dateOfBirth();
+		phone = blankToNull(merged.phone());
+		company = blankToNull(merged.company());
+		updatedAt = now;
+	}
+
+	private static String pick(@Nullable String change, String current) {
+		return change != null ? change : current;
+	}
+
 	/** Marks the e-mail address as confirmed; confirming again changes nothing. */
 	void confirm(Instant now) {
 		if (confirmedAt == null) {

@@ -79,6 +79,22 @@ public class CustomerManagement {
 		return customers.save(customer).details();
 	}
 
+	/**
+	 * Changes the given profile fields.
+	 * @throws InvalidInput when the changed profile breaks a rule; nothing is stored then
+	 * @throws CustomerNotFound when there is no such customer
+	 */
+	@Transactional
+	public CustomerDetails changeProfile(CustomerId id, ChangeProfile changes) {
+		var customer = customers.findById(id.value()).orElseThrow(() -> new CustomerNotFound(id));
+		var violations = check(customer.asRegistration(changes));
+		if (!violations.isEmpty()) {
+			throw new InvalidInput(violations);
+		}
+		customer.changeProfile(changes, clock.instant());
+		return customers.save(customer).details();
+	}
+
 	public Optional<CustomerDetails> find(CustomerId id) {
 		return customers.findById(id.value()).map(Customer::details);
 	}

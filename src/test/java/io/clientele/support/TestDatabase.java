@@ -38,6 +38,25 @@ public final class TestDatabase {
 		}
 	}
 
+	private static String dataDirectory;
+
+	/**
+	 * A directory for the files of the suite's Spring contexts (the API's signing key).
+	 */
+	public static synchronized String dataDirectory() {
+		if (dataDirectory == null) {
+			try {
+				var directory = java.nio.file.Files.createTempDirectory("clientele-test-data");
+				directory.toFile().deleteOnExit();
+				dataDirectory = directory.toString();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return dataDirectory;
+	}
+
 	/** A new, empty PostgreSQL in a temporary directory, removed when the JVM exits. */
 	public static EmbeddedPostgres start() {
 		return start(true);

@@ -37,6 +37,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 								Map.entry("clientele.notification.retry-delay", "200ms"),
 								Map.entry("clientele.notification.poll-interval", "300ms"),
 								Map.entry("clientele.demo-data", "false"),
+								Map.entry("clientele.data-dir", TestDatabase.dataDirectory()),
 								Map.entry("clientele.bootstrap-admin.password", "Harbour-Kettle-Test-41"),
 								// every web test comes from 127.0.0.1: the address limit
 								// has its own test

@@ -1,0 +1,52 @@
+package io.clientele.api;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import io.clientele.credentials.PasswordHashingBusy;
+
+/** Every failure of the API as Glue's error envelope; never a stack trace. */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler {
+
+	@ExceptionHandler(GlueException.class)
+	ResponseEntity<Object> glue(GlueException ex) {
+		return JsonApi.errors(ex.status(), ex.errors());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<Object> unreadable() {
+		return JsonApi.errors(400, List.of(GlueError.POST_DATA_INVALID));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<Object> mediaType() {
+		return JsonApi.errors(415,
+				List.of(new GlueError(null, 415, "Unsupported media type: send application/vnd.api+json.")));
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<Object> method() {
+		return JsonApi.errors(405, List.of(new GlueError(null, 405, "Method not allowed.")));
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<Object> notFound() {
+		return JsonApi.errors(404, List.of(new GlueError(null, 404, "Not Found")));
+	}
+
+	@ExceptionHandler(PasswordHashingBusy.class)
+	ResponseEntity<Object> busy() {
+		return JsonApi.errors(HttpStatus.SERVICE_UNAVAILABLE.value(),
+				List.of(new GlueError(null, 503, "Too many requests at once. Please try again shortly.")));
+	}
+
+}

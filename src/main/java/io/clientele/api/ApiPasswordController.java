@@ -1,0 +1,121 @@
+package io.clientele.api;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.clientele.authentication.CustomerLogin;
+import io.clientele.credentials.PasswordManagement;
+import io.clientele.credentials.PasswordManagement.ChangeOutcome;
+import io.clientele.credentials.PasswordResets;
+import io.clientele.credentials.PasswordResets.RestoreOutcome;
+import io.clientele.credentials.TokenCheck;
+import io.clientele.customer.CustomerManagement;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /customer-password}, {@code /customer-forgotten-password},
+ * {@code /customer-restore-password}.
+ */
+@RestController
+class ApiPasswordController {
+
+	private final PasswordManagement passwords;
+
+	private final PasswordResets resets;
+
+	private final CustomerManagement customers;
+
+	private final CustomerLogin login;
+
+	private final JsonMapper json;
+
+	ApiPasswordController(PasswordManagement passwords, PasswordResets resets, CustomerManagement customers,
+			CustomerLogin login, JsonMapper json) {
+		this.passwords = passwords;
+		this.resets = resets;
+		this.customers = customers;
+		this.login = login;
+		this.json = json;
+	}
+
+	/**
+	 * Changing the password ends every refresh token of the customer (unlike Glue,
+	 * docs/api.md).
+	 */
+	@PatchMapping(path = "/api/customer-password/{reference}",
+			consumes = { "application/vnd.api+json", "application/json" })
+	ResponseEntity<Object> change(@PathVariable String reference, @RequestBody String body,
+			@AuthenticationPrincipal ApiCustomer caller, HttpServletRequest request) {
+		var rules = new AttributeRules(JsonApiRequest.attributes(json, body, "customer-password"));
+		if (!caller.reference().equals(reference)) {
+			throw new GlueException(GlueError.UNAUTHORIZED);
+		}
+		rules.required("password").notBlank();
+		rules.required("newPassword").notBlank().length(12, 128);
+		rules.required("confirmPassword").notBlank().length(12, 128);
+		rules.check();
+		if (!rules.textOrEmpty("newPassword").equals(rules.textOrEmpty("confirmPassword"))) {
+			throw new GlueException(GlueError.notIdentical("newPassword", "confirmPassword"));
+		}
+		return switch (passwords.changePassword(caller.id(), rules.textOrEmpty("password"),
+				rules.textOrEmpty("newPassword"))) {
+			case ChangeOutcome.Changed changed -> JsonApi.noContent();
+			case ChangeOutcome.WrongCurrentPassword wrong -> {
+				customers.find(caller.id())
+					.ifPresent(customer -> login.recordFailure(customer.email().value(), request.getRemoteAddr()));
+				throw new GlueException(GlueError.INVALID_PASSWORD);
+			}
+			case ChangeOutcome.Rejected rejected -> throw new GlueException(PasswordErrors.of(rejected.violations()));
+		};
+	}
+
+	/** Always 204 for a well-formed address, with or without an account. */
+	@PostMapping(path = "/api/customer-forgotten-password",
+			consumes = { "application/vnd.api+json", "application/json" })
+	ResponseEntity<Object> forgotten(@RequestBody String body, HttpServletRequest request) {
+		var rules = new AttributeRules(JsonApiRequest.attributes(json, body, "customer-forgotten-password"));
+		rules.required("email").notBlank().email();
+		rules.check();
+		resets.requestReset(rules.textOrEmpty("email"), request.getRemoteAddr());
+		return JsonApi.noContent();
+	}
+
+	/**
+	 * Only {@code attributes.restorePasswordKey} counts; the id in the path may be any
+	 * value.
+	 */
+	@PatchMapping(path = "/api/customer-restore-password/{id}",
+			consumes = { "application/vnd.api+json", "application/json" })
+	ResponseEntity<Object> restore(@PathVariable String id, @RequestBody String body) {
+		var rules = new AttributeRules(JsonApiRequest.attributes(json, body, "customer-restore-password"));
+		rules.required("restorePasswordKey").notBlank();
+		rules.required("password").notBlank().length(12, 128);
+		rules.required("confirmPassword").notBlank().length(12, 128);
+		rules.check();
+		if (!rules.textOrEmpty("password").equals(rules.textOrEmpty("confirmPassword"))) {
+			throw new GlueException(GlueError.notIdentical("password", "confirmPassword"));
+		}
+		return switch (resets.restore(rules.textOrEmpty("restorePasswordKey"), rules.textOrEmpty("password"))) {
+			case RestoreOutcome.Restored restored -> JsonApi.noContent();
+			case RestoreOutcome.Rejected rejected -> throw new GlueException(PasswordErrors.of(rejected.violations()));
+			// Glue answers an expired key 400/407 (its fallback); kept for compatibility,
+			// docs/api.md
+			case RestoreOutcome.LinkNotUsable unusable ->
+				throw new GlueException(unusable.check() instanceof TokenCheck.Expired
+						? GlueError.FAILED_TO_CHANGE_PASSWORD : GlueError.RESTORE_KEY_NOT_VALID);
+		};
+	}
+
+	@PatchMapping(path = { "/api/customer-restore-password", "/api/customer-restore-password/" })
+	ResponseEntity<Object> restoreWithoutId() {
+		throw new GlueException(GlueError.RESOURCE_ID_MISSING);
+	}
+
+}

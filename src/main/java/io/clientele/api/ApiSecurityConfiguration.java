@@ -1,0 +1,139 @@
+package io.clientele.api;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Security of {@code /api/**} and the JWKS: stateless, bearer tokens instead of cookies
+ * (so no CSRF), Glue's answers for a missing (403, code 002) or invalid token (401, code
+ * 001).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+	static final SimpleGrantedAuthority API_CUSTOMER = new SimpleGrantedAuthority("ROLE_API_CUSTOMER");
+
+	@Bean
+	@Order(10)
+	SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, JsonMapper json) throws Exception {
+		return http.securityMatcher("/api/**", "/.well-known/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/customers", "/api/customer-confirmation", "/api/access-tokens",
+						"/api/refresh-tokens", "/api/token", "/api/customer-forgotten-password")
+				.permitAll()
+				.requestMatchers(HttpMethod.PATCH, "/api/customer-restore-password",
+						"/api/customer-restore-password/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/api/openapi.json")
+				.permitAll()
+				.anyRequest()
+				.hasAuthority(API_CUSTOMER.getAuthority()))
+			.addFilterBefore(new BearerTokenFilter(tokens, json), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new BodySizeFilter(json), BearerTokenFilter.class)
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint(
+						(request, response, ex) -> write(response, json, GlueError.MISSING_ACCESS_TOKEN))
+				.accessDeniedHandler((request, response, ex) -> write(response, json, GlueError.MISSING_ACCESS_TOKEN)))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'"))
+				.frameOptions(frame -> frame.deny()))
+			.build();
+	}
+
+	static void write(HttpServletResponse response, JsonMapper json, GlueError error) throws IOException {
+		response.setStatus(error.status());
+		response.setContentType(JsonApi.MEDIA_TYPE.toString());
+		if (error.status() == 401) {
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"Access to shop API\"");
+		}
+		json.writeValue(response.getOutputStream(), java.util.Map.of("errors", List.of(error)));
+	}
+
+	/** Bodies over 1 MB are refused with 413 before anything reads them. */
+	static final class BodySizeFilter extends OncePerRequestFilter {
+
+		static final long LIMIT = 1024 * 1024;
+
+		private final JsonMapper json;
+
+		BodySizeFilter(JsonMapper json) {
+			this.json = json;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (request.getContentLengthLong() > LIMIT) {
+				write(response, json, new GlueError(null, 413, "Request body is too large."));
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	/**
+	 * Reads {@code Authorization: Bearer …}; an invalid token ends the request with 401,
+	 * code 001.
+	 */
+	static final class BearerTokenFilter extends OncePerRequestFilter {
+
+		private final AccessTokens tokens;
+
+		private final JsonMapper json;
+
+		BearerTokenFilter(AccessTokens tokens, JsonMapper json) {
+			this.tokens = tokens;
+			this.json = json;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			var header = request.getHeader("Authorization");
+			if (header == null || header.isBlank()) {
+				chain.doFilter(request, response);
+				return;
+			}
+			var parts = header.strip().split("\\s+", 2);
+			var customer = parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") ? tokens.verify(parts[1])
+					: java.util.Optional.<ApiCustomer>empty();
+			if (customer.isEmpty()) {
+				write(response, json, GlueError.INVALID_ACCESS_TOKEN);
+				return;
+			}
+			var authentication = UsernamePasswordAuthenticationToken.authenticated(customer.get(), null,
+					List.of(API_CUSTOMER));
+			SecurityContextHolder.getContext().setAuthentication(authentication);
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+			}
+		}
+
+	}
+
+}

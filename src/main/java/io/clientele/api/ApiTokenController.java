@@ -1,0 +1,185 @@
+package io.clientele.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.clientele.authentication.CustomerLogin;
+import io.clientele.customer.CustomerManagement;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Logging in and staying logged in: {@code /access-tokens}, {@code /refresh-tokens}, the
+ * OAuth 2.0 form endpoint {@code /token}, and the JWKS that lets any app verify access
+ * tokens.
+ */
+@RestController
+class ApiTokenController {
+
+	private final CustomerLogin login;
+
+	private final AccessTokens accessTokens;
+
+	private final RefreshTokens refreshTokens;
+
+	private final SigningKeys keys;
+
+	private final JsonMapper json;
+
+	private final CustomerManagement customers;
+
+	ApiTokenController(CustomerLogin login, AccessTokens accessTokens, RefreshTokens refreshTokens, SigningKeys keys,
+			JsonMapper json, CustomerManagement customers) {
+		this.customers = customers;
+		this.login = login;
+		this.accessTokens = accessTokens;
+		this.refreshTokens = refreshTokens;
+		this.keys = keys;
+		this.json = json;
+	}
+
+	@PostMapping(path = "/api/access-tokens", consumes = { "application/vnd.api+json", "application/json" })
+	ResponseEntity<Object> accessToken(@RequestBody String body, HttpServletRequest request) {
+		var rules = new AttributeRules(JsonApiRequest.attributes(json, body, "access-tokens"));
+		rules.required("username").notBlank().email();
+		rules.required("password").notBlank();
+		rules.check();
+		return switch (login.attempt(rules.textOrEmpty("username"), rules.textOrEmpty("password"),
+				request.getRemoteAddr())) {
+			case CustomerLogin.Outcome.Succeeded succeeded -> tokens("access-tokens",
+					new ApiCustomer(succeeded.customer().id(), succeeded.customer().customerReference()));
+			case CustomerLogin.Outcome.Blocked blocked ->
+				throw new GlueException(GlueError.loginBlocked(blocked.minutes()));
+			case CustomerLogin.Outcome.Failed failed -> throw new GlueException(GlueError.FAILED_TO_AUTHENTICATE);
+		};
+	}
+
+	@PostMapping(path = "/api/refresh-tokens", consumes = { "application/vnd.api+json", "application/json" })
+	ResponseEntity<Object> refresh(@RequestBody String body) {
+		var rules = new AttributeRules(JsonApiRequest.attributes(json, body, "refresh-tokens"));
+		rules.required("refreshToken").notBlank();
+		rules.check();
+		var rotation = refreshTokens.rotate(rules.textOrEmpty("refreshToken"))
+			.orElseThrow(() -> new GlueException(GlueError.FAILED_TO_REFRESH));
+		var customer = new ApiCustomer(rotation.customer(), referenceOf(rotation));
+		return tokenDocument("refresh-tokens", accessTokens.issue(customer), rotation.refreshToken());
+	}
+
+	/**
+	 * Always 204, as in Glue: a foreign or unknown token is left alone without telling.
+	 */
+	@DeleteMapping("/api/refresh-tokens/{token}")
+	ResponseEntity<Object> revoke(@PathVariable String token, @AuthenticationPrincipal ApiCustomer customer) {
+		if ("mine".equals(token)) {
+			refreshTokens.revokeAll(customer.id());
+		}
+		else {
+			refreshTokens.revoke(customer.id(), token);
+		}
+		return JsonApi.noContent();
+	}
+
+	@DeleteMapping("/api/refresh-tokens")
+	ResponseEntity<Object> revokeWithoutId() {
+		throw new GlueException(GlueError.RESOURCE_ID_MISSING);
+	}
+
+	/** OAuth 2.0 token endpoint (RFC 6749): password and refresh_token grants. */
+	@PostMapping(path = "/api/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ResponseEntity<Object> oauthToken(@RequestParam Map<String, String> form, HttpServletRequest request) {
+		var grant = form.getOrDefault("grant_type", "");
+		return switch (grant) {
+			case "password" -> {
+				var username = form.get("username");
+				var password = form.get("password");
+				if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+					yield oauthError("invalid_request", "The request is missing username or password.");
+				}
+				yield switch (login.attempt(username, password, request.getRemoteAddr())) {
+					case CustomerLogin.Outcome.Succeeded succeeded -> oauthTokens(
+							new ApiCustomer(succeeded.customer().id(), succeeded.customer().customerReference()),
+							refreshTokens.issue(succeeded.customer().id()));
+					case CustomerLogin.Outcome.Blocked blocked -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+						.body(oauthErrorBody("invalid_grant", GlueError.loginBlocked(blocked.minutes()).detail()));
+					case CustomerLogin.Outcome.Failed failed ->
+						oauthError("invalid_grant", "The user credentials were incorrect.");
+				};
+			}
+			case "refresh_token" -> {
+				var token = form.get("refresh_token");
+				if (token == null || token.isBlank()) {
+					yield oauthError("invalid_request", "The request is missing refresh_token.");
+				}
+				yield refreshTokens.rotate(token)
+					.map(rotation -> oauthTokens(new ApiCustomer(rotation.customer(), referenceOf(rotation)),
+							rotation.refreshToken()))
+					.orElseGet(() -> oauthError("invalid_grant", "The refresh token is invalid."));
+			}
+			case "" -> oauthError("invalid_request", "The request is missing grant_type.");
+			default -> oauthError("unsupported_grant_type", "Supported: password, refresh_token.");
+		};
+	}
+
+	/** The public keys of access tokens, as JSON whatever the client accepts. */
+	@GetMapping("/.well-known/jwks.json")
+	ResponseEntity<Object> jwks() {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Cache-Control", "max-age=300")
+			.body(keys.publicKeys().toJSONObject(true));
+	}
+
+	private ResponseEntity<Object> tokens(String type, ApiCustomer customer) {
+		return tokenDocument(type, accessTokens.issue(customer), refreshTokens.issue(customer.id()));
+	}
+
+	private ResponseEntity<Object> tokenDocument(String type, String accessToken, String refreshToken) {
+		var attributes = JsonApi.attributes();
+		attributes.put("tokenType", "Bearer");
+		attributes.put("expiresIn", accessTokens.lifetimeSeconds());
+		attributes.put("accessToken", accessToken);
+		attributes.put("refreshToken", refreshToken);
+		return JsonApi.single(HttpStatus.CREATED, JsonApi.resource(type, null, attributes, "/" + type));
+	}
+
+	private ResponseEntity<Object> oauthTokens(ApiCustomer customer, String refreshToken) {
+		var body = new LinkedHashMap<String, Object>();
+		body.put("access_token", accessTokens.issue(customer));
+		body.put("token_type", "Bearer");
+		body.put("expires_in", accessTokens.lifetimeSeconds());
+		body.put("refresh_token", refreshToken);
+		return ResponseEntity.ok().header("Cache-Control", "no-store").body(body);
+	}
+
+	private static ResponseEntity<Object> oauthError(String error, String description) {
+		return ResponseEntity.badRequest().body(oauthErrorBody(error, description));
+	}
+
+	private static Map<String, String> oauthErrorBody(String error, String description) {
+		var body = new LinkedHashMap<String, String>();
+		body.put("error", error);
+		body.put("error_description", description);
+		return body;
+	}
+
+	private String referenceOf(RefreshTokens.Rotation rotation) {
+		return customers.find(rotation.customer())
+			.orElseThrow(() -> new GlueException(GlueError.FAILED_TO_REFRESH))
+			.reference()
+			.value();
+	}
+
+}

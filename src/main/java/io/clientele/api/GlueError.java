@@ -1,0 +1,87 @@
+package io.clientele.api;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One error of Glue's envelope {@code {"errors":[{"code","status","detail"}]}}. The code
+ * is a string (leading zeros matter); envelope errors carry none.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record GlueError(@Nullable String code, int status, String detail) {
+
+	// spec/spryker.md §1.0 and §1.13, word for word
+	static final GlueError INVALID_ACCESS_TOKEN = new GlueError("001", 401, "Invalid access token.");
+
+	static final GlueError MISSING_ACCESS_TOKEN = new GlueError("002", 403, "Missing access token.");
+
+	static final GlueError FAILED_TO_AUTHENTICATE = new GlueError("003", 401, "Failed to authenticate user.");
+
+	static final GlueError FAILED_TO_REFRESH = new GlueError("004", 401, "Failed to refresh token.");
+
+	static final GlueError EMAIL_ALREADY_USED = new GlueError("400", 422,
+			"If this email address is already in use, you will receive a password reset link. Otherwise you must first validate your e-mail address to finish registration. Please check your e-mail.");
+
+	static final GlueError CUSTOMER_NOT_FOUND = new GlueError("402", 404, "Customer not found.");
+
+	static final GlueError FAILED_TO_CHANGE_PASSWORD = new GlueError("407", 400, "Failed to change password.");
+
+	static final GlueError INVALID_PASSWORD = new GlueError("408", 400, "Invalid password");
+
+	static final GlueError FAILED_TO_SAVE_CUSTOMER = new GlueError("410", 400, "Failed to save customer.");
+
+	static final GlueError UNAUTHORIZED = new GlueError("411", 403, "Unauthorized request.");
+
+	static final GlueError TERMS_NOT_ACCEPTED = new GlueError("413", 400, "Terms and Conditions was not accepted.");
+
+	static final GlueError RESTORE_KEY_NOT_VALID = new GlueError("415", 422, "Restore password key is not valid.");
+
+	static final GlueError INVALID_EMAIL = new GlueError("416", 422, "Invalid Email address format.");
+
+	static final GlueError EMAIL_TOO_LONG = new GlueError("417", 422,
+			"Email is too long. It should have 100 characters or less.");
+
+	static final GlueError PASSWORD_TOO_SHORT = new GlueError("418", 400, "The password is too short.");
+
+	static final GlueError PASSWORD_TOO_LONG = new GlueError("419", 400, "The password is too long.");
+
+	static final GlueError PASSWORD_CHARACTER_SET = new GlueError("420", 400, "The password character set is invalid.");
+
+	static final GlueError PASSWORD_SEQUENCE = new GlueError("421", 400,
+			"The password contains sequence of the same character.");
+
+	static final GlueError PASSWORD_COMMON = new GlueError("422", 400, "The password is listed as common.");
+
+	static final GlueError CONFIRMATION_CODE_INVALID = new GlueError("423", 422,
+			"This email confirmation code is invalid or has been already used.");
+
+	// Clientele's rules beyond Spryker's, in the same style (docs/api.md)
+	static final GlueError PASSWORD_TOO_WEAK = new GlueError("426", 400, "The password is too easy to guess.");
+
+	static final GlueError PASSWORD_PERSONAL = new GlueError("427", 400,
+			"The password must not contain the name or the email address.");
+
+	static final GlueError PASSWORD_REUSED = new GlueError("428", 400, "The password was used before.");
+
+	static final GlueError POST_DATA_INVALID = new GlueError(null, 400, "Post data is invalid.");
+
+	static final GlueError INVALID_TYPE = new GlueError(null, 400, "Invalid type.");
+
+	static final GlueError RESOURCE_ID_MISSING = new GlueError(null, 400, "Resource id is not specified.");
+
+	static GlueError notIdentical(String field, String confirmation) {
+		return new GlueError("406", 422,
+				"Value in field " + field + " should be identical to value in the " + confirmation + " field.");
+	}
+
+	static GlueError loginBlocked(long minutes) {
+		return new GlueError("4401", 429,
+				"Too many log in attempts from your address. Please wait " + minutes + " minutes before trying again.");
+	}
+
+	static GlueError validation(String field, String message) {
+		return new GlueError("901", 422, field + " => " + message);
+	}
+
+}

@@ -1,0 +1,134 @@
+package io.clientele.api;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.clientele.credentials.PasswordChanged;
+import io.clientele.customer.CustomerId;
+import io.clientele.shared.Sha256;
+
+/**
+ * Opaque refresh tokens, stored as SHA-256 only. Each use rotates the token; presenting
+ * one that was already rotated means it was stolen or replayed, and revokes its whole
+ * family.
+ */
+@Component
+class RefreshTokens {
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final ApiSettings settings;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	RefreshTokens(JdbcClient jdbc, ApiSettings settings, TransactionTemplate transaction, Clock clock) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/** A new token starting a new family (a login). */
+	String issue(CustomerId customer) {
+		return insert(customer, UUID.randomUUID());
+	}
+
+	/**
+	 * The customer and a new token in place of the given one; empty for an unknown,
+	 * expired, revoked or already rotated token, the last revoking its family.
+	 */
+	Optional<Rotation> rotate(String token) {
+		return transaction.execute(status -> {
+			var now = Timestamp.from(clock.instant());
+			var row = jdbc.sql("""
+					select id, family_id, customer_id, expires_at, rotated_at, revoked_at
+					from api_refresh_token where token_hash = ? for update
+					""")
+				.param(Sha256.hex(token))
+				.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("family_id", UUID.class),
+						rs.getObject("customer_id", UUID.class), rs.getTimestamp("expires_at"),
+						rs.getTimestamp("rotated_at"), rs.getTimestamp("revoked_at")))
+				.optional();
+			if (row.isEmpty() || row.get().revokedAt() != null || !row.get().expiresAt().after(now)) {
+				return Optional.<Rotation>empty();
+			}
+			if (row.get().rotatedAt() != null) {
+				revokeFamily(row.get().familyId());
+				return Optional.<Rotation>empty();
+			}
+			jdbc.sql("update api_refresh_token set rotated_at = ? where id = ?").params(now, row.get().id()).update();
+			var customer = new CustomerId(row.get().customerId());
+			return Optional.of(new Rotation(customer, insert(customer, row.get().familyId())));
+		});
+	}
+
+	/**
+	 * Revokes the token if it is the customer's; another's token is left alone, silently.
+	 */
+	void revoke(CustomerId customer, String token) {
+		jdbc.sql("update api_refresh_token set revoked_at = ? where token_hash = ? and customer_id = ?"
+				+ " and revoked_at is null")
+			.params(Timestamp.from(clock.instant()), Sha256.hex(token), customer.value())
+			.update();
+	}
+
+	/** Revokes every refresh token of the customer. */
+	void revokeAll(CustomerId customer) {
+		jdbc.sql("update api_refresh_token set revoked_at = ? where customer_id = ? and revoked_at is null")
+			.params(Timestamp.from(clock.instant()), customer.value())
+			.update();
+	}
+
+	/** A password change or reset ends every app's refresh token of the customer. */
+	@EventListener
+	void on(PasswordChanged event) {
+		revokeAll(event.customerId());
+	}
+
+	long lifetimeSeconds() {
+		return settings.refreshTokenLifetime().toSeconds();
+	}
+
+	private void revokeFamily(UUID familyId) {
+		jdbc.sql("update api_refresh_token set revoked_at = ? where family_id = ? and revoked_at is null")
+			.params(Timestamp.from(clock.instant()), familyId)
+			.update();
+	}
+
+	private String insert(CustomerId customer, UUID familyId) {
+		var bytes = new byte[32];
+		random.nextBytes(bytes);
+		var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		var now = clock.instant();
+		jdbc.sql("""
+				insert into api_refresh_token (id, family_id, customer_id, token_hash, created_at, expires_at)
+				values (?, ?, ?, ?, ?, ?)
+				""")
+			.params(UUID.randomUUID(), familyId, customer.value(), Sha256.hex(token), Timestamp.from(now),
+					Timestamp.from(now.plus(settings.refreshTokenLifetime())))
+			.update();
+		return token;
+	}
+
+	record Rotation(CustomerId customer, String refreshToken) {
+	}
+
+	private record Row(UUID id, UUID familyId, UUID customerId, Timestamp expiresAt, @Nullable Timestamp rotatedAt,
+			@Nullable Timestamp revokedAt) {
+	}
+
+}

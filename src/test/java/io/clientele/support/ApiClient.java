@@ -1,0 +1,83 @@
+package io.clientele.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/** An app calling the REST API over real HTTP. */
+public class ApiClient {
+
+	public static final String JSON_API = "application/vnd.api+json";
+
+	private final String baseUrl;
+
+	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	public ApiClient(int port) {
+		this.baseUrl = "http://127.0.0.1:" + port;
+	}
+
+	public Answer get(String path, @Nullable String token) {
+		return send("GET", path, null, JSON_API, token);
+	}
+
+	public Answer post(String path, String json, @Nullable String token) {
+		return send("POST", path, json, JSON_API, token);
+	}
+
+	public Answer patch(String path, String json, @Nullable String token) {
+		return send("PATCH", path, json, JSON_API, token);
+	}
+
+	public Answer delete(String path, @Nullable String token) {
+		return send("DELETE", path, null, JSON_API, token);
+	}
+
+	public Answer send(String method, String path, @Nullable String body, String contentType, @Nullable String token) {
+		var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody()
+							: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.header("Accept", JSON_API);
+		if (body != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Answer(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** What the API answered. */
+	public record Answer(int status, String body, Map<String, List<String>> headers) {
+
+		public Optional<String> header(String name) {
+			return headers.entrySet()
+				.stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(name))
+				.flatMap(e -> e.getValue().stream())
+				.findFirst();
+		}
+
+	}
+
+}
