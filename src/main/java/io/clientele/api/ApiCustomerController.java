@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.clientele.credentials.Registrations;
@@ -135,6 +137,11 @@ class ApiCustomerController {
 		catch (InvalidInput ex) {
 			throw new GlueException(errorsFor(ex.violations()));
 		}
+	}
+
+	@RequestMapping(path = "/api/customers", method = { RequestMethod.PATCH, RequestMethod.DELETE })
+	ResponseEntity<Object> withoutId() {
+		throw new GlueException(GlueError.RESOURCE_ID_MISSING);
 	}
 
 	@PostMapping(path = "/api/customer-confirmation", consumes = { "application/vnd.api+json", "application/json" })

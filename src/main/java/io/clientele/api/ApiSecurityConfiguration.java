@@ -70,7 +70,10 @@ class ApiSecurityConfiguration {
 		json.writeValue(response.getOutputStream(), java.util.Map.of("errors", List.of(error)));
 	}
 
-	/** Bodies over 1 MB are refused with 413 before anything reads them. */
+	/**
+	 * Bodies over 1 MB are refused with 413 before anything reads them, and bodies that
+	 * are not JSON (the OAuth form endpoint excepted) with 415.
+	 */
 	static final class BodySizeFilter extends OncePerRequestFilter {
 
 		static final long LIMIT = 1024 * 1024;
@@ -81,11 +84,30 @@ class ApiSecurityConfiguration {
 			this.json = json;
 		}
 
+		private static boolean hasBody(HttpServletRequest request) {
+			var method = request.getMethod();
+			return method.equals("POST") || method.equals("PATCH") || method.equals("PUT");
+		}
+
+		private static boolean acceptedContentType(HttpServletRequest request) {
+			var type = request.getContentType() == null ? ""
+					: request.getContentType().toLowerCase(java.util.Locale.ROOT);
+			if (request.getRequestURI().endsWith("/api/token")) {
+				return type.startsWith("application/x-www-form-urlencoded");
+			}
+			return type.startsWith("application/vnd.api+json") || type.startsWith("application/json");
+		}
+
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			if (request.getContentLengthLong() > LIMIT) {
 				write(response, json, new GlueError(null, 413, "Request body is too large."));
+				return;
+			}
+			if (hasBody(request) && !acceptedContentType(request)) {
+				write(response, json,
+						new GlueError(null, 415, "Unsupported media type: send application/vnd.api+json."));
 				return;
 			}
 			chain.doFilter(request, response);
