@@ -85,8 +85,7 @@ class ApiSecurityConfiguration {
 		}
 
 		private static boolean hasBody(HttpServletRequest request) {
-			var method = request.getMethod();
-			return method.equals("POST") || method.equals("PATCH") || method.equals("PUT");
+			return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
 		}
 
 		private static boolean acceptedContentType(HttpServletRequest request) {
