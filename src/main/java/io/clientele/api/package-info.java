@@ -4,7 +4,8 @@
  * verify through {@code /.well-known/jwks.json} and rotating refresh tokens. Holds no
  * business rules.
  */
-@ApplicationModule(displayName = "API", allowedDependencies = { "customer", "credentials", "authentication", "shared" })
+@ApplicationModule(displayName = "API",
+		allowedDependencies = { "customer", "address", "credentials", "authentication", "shared" })
 @NullMarked
 package io.clientele.api;
 
