@@ -39,6 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AccessTokens {
 
+	static final String CUSTOMER_SCOPE = "customer";
+
+	static final String BACKOFFICE_SCOPE = "backoffice";
+
 	private final SigningKeys keys;
 
 	private final ApiSettings settings;
@@ -77,8 +81,12 @@ class AccessTokens {
 			.notBeforeTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(settings.accessTokenLifetime())))
 			.subject(json.writeValueAsString(subject))
-			.claim("scopes", List.of("customer"))
+			.claim("scopes", List.of(CUSTOMER_SCOPE))
 			.build();
+		return sign(claims);
+	}
+
+	private String sign(JWTClaimsSet claims) {
 		var header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
 			.keyID(keys.signingKey().getKeyID())
 			.build();
@@ -92,14 +100,31 @@ class AccessTokens {
 		return jwt.serialize();
 	}
 
+	/** A signed access token for a back-office client (client credentials grant). */
+	String issueForClient(String clientId) {
+		var now = clock.instant();
+		var claims = new JWTClaimsSet.Builder().audience(settings.audience())
+			.jwtID(UUID.randomUUID().toString())
+			.issueTime(Date.from(now))
+			.notBeforeTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(settings.accessTokenLifetime())))
+			.subject(clientId)
+			.claim("scopes", List.of(BACKOFFICE_SCOPE))
+			.build();
+		return sign(claims);
+	}
+
 	long lifetimeSeconds() {
 		return settings.accessTokenLifetime().toSeconds();
 	}
 
-	/** The customer of a valid token; empty for anything else. */
+	/** The customer of a valid customer token; empty for anything else. */
 	Optional<ApiCustomer> verify(String token) {
 		try {
 			var claims = processor.process(token, null);
+			if (!scopes(claims).contains(CUSTOMER_SCOPE)) {
+				return Optional.empty();
+			}
 			var subject = json.readValue(claims.getSubject(), Map.class);
 			var id = String.valueOf(subject.get("id_customer"));
 			var reference = String.valueOf(subject.get("customer_reference"));
@@ -108,6 +133,22 @@ class AccessTokens {
 		catch (ParseException | BadJOSEException | JOSEException | JacksonException | IllegalArgumentException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/** The client id of a valid back-office client token; empty for anything else. */
+	Optional<String> verifyClient(String token) {
+		try {
+			var claims = processor.process(token, null);
+			return scopes(claims).contains(BACKOFFICE_SCOPE) ? Optional.of(claims.getSubject()) : Optional.empty();
+		}
+		catch (ParseException | BadJOSEException | JOSEException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static List<String> scopes(JWTClaimsSet claims) throws ParseException {
+		var scopes = claims.getStringListClaim("scopes");
+		return scopes == null ? List.of() : scopes;
 	}
 
 }

@@ -32,6 +32,8 @@ class ApiSecurityConfiguration {
 
 	static final SimpleGrantedAuthority API_CUSTOMER = new SimpleGrantedAuthority("ROLE_API_CUSTOMER");
 
+	static final SimpleGrantedAuthority BACKOFFICE_CLIENT = new SimpleGrantedAuthority("ROLE_BACKOFFICE_CLIENT");
+
 	@Bean
 	@Order(10)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, JsonMapper json) throws Exception {
@@ -45,6 +47,8 @@ class ApiSecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/api/openapi.json")
 				.permitAll()
+				.requestMatchers("/api/backoffice/**")
+				.hasAuthority(BACKOFFICE_CLIENT.getAuthority())
 				.anyRequest()
 				.hasAuthority(API_CUSTOMER.getAuthority()))
 			.addFilterBefore(new BearerTokenFilter(tokens, json), AnonymousAuthenticationFilter.class)
@@ -52,7 +56,7 @@ class ApiSecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint(
 						(request, response, ex) -> write(response, json, GlueError.MISSING_ACCESS_TOKEN))
-				.accessDeniedHandler((request, response, ex) -> write(response, json, GlueError.MISSING_ACCESS_TOKEN)))
+				.accessDeniedHandler((request, response, ex) -> write(response, json, GlueError.UNAUTHORIZED)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
@@ -133,19 +137,24 @@ class ApiSecurityConfiguration {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			var header = request.getHeader("Authorization");
-			if (header == null || header.isBlank()) {
+			// Only bearer tokens are ours to judge; HTTP Basic belongs to the token
+			// endpoint's clients.
+			if (header == null || header.isBlank() || header.regionMatches(true, 0, "Basic ", 0, 6)) {
 				chain.doFilter(request, response);
 				return;
 			}
 			var parts = header.strip().split("\\s+", 2);
-			var customer = parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") ? tokens.verify(parts[1])
-					: java.util.Optional.<ApiCustomer>empty();
-			if (customer.isEmpty()) {
+			var bearer = parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") ? parts[1] : "";
+			var customer = tokens.verify(bearer);
+			var client = customer.isPresent() ? java.util.Optional.<String>empty() : tokens.verifyClient(bearer);
+			if (customer.isEmpty() && client.isEmpty()) {
 				write(response, json, GlueError.INVALID_ACCESS_TOKEN);
 				return;
 			}
-			var authentication = UsernamePasswordAuthenticationToken.authenticated(customer.get(), null,
-					List.of(API_CUSTOMER));
+			var authentication = customer.isPresent()
+					? UsernamePasswordAuthenticationToken.authenticated(customer.get(), null, List.of(API_CUSTOMER))
+					: UsernamePasswordAuthenticationToken.authenticated(new BackofficeClient(client.get()), null,
+							List.of(BACKOFFICE_CLIENT));
 			SecurityContextHolder.getContext().setAuthentication(authentication);
 			try {
 				chain.doFilter(request, response);

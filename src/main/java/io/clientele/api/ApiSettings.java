@@ -2,6 +2,7 @@ package io.clientele.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,5 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("clientele.api")
 public record ApiSettings(@DefaultValue("8h") Duration accessTokenLifetime,
 		@DefaultValue("30d") Duration refreshTokenLifetime, @DefaultValue("frontend") String audience,
-		@Nullable String signingKey, @DefaultValue List<String> additionalPublicKeys) {
+		@Nullable String signingKey, @DefaultValue List<String> additionalPublicKeys,
+		@DefaultValue Map<String, String> backofficeClients) {
 }

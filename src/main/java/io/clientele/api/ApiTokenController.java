@@ -41,9 +41,12 @@ class ApiTokenController {
 
 	private final CustomerManagement customers;
 
+	private final ApiSettings settings;
+
 	ApiTokenController(CustomerLogin login, AccessTokens accessTokens, RefreshTokens refreshTokens, SigningKeys keys,
-			JsonMapper json, CustomerManagement customers) {
+			JsonMapper json, CustomerManagement customers, ApiSettings settings) {
 		this.customers = customers;
+		this.settings = settings;
 		this.login = login;
 		this.accessTokens = accessTokens;
 		this.refreshTokens = refreshTokens;
@@ -128,9 +131,52 @@ class ApiTokenController {
 							rotation.refreshToken()))
 					.orElseGet(() -> oauthError("invalid_grant", "The refresh token is invalid."));
 			}
+			case "client_credentials" -> clientCredentials(form, request);
 			case "" -> oauthError("invalid_request", "The request is missing grant_type.");
-			default -> oauthError("unsupported_grant_type", "Supported: password, refresh_token.");
+			default -> oauthError("unsupported_grant_type", "Supported: password, refresh_token, client_credentials.");
 		};
+	}
+
+	/**
+	 * Back-office clients: id and secret in the form or as HTTP Basic; the secret is
+	 * compared with its configured SHA-256 in constant time.
+	 */
+	private ResponseEntity<Object> clientCredentials(Map<String, String> form, HttpServletRequest request) {
+		var clientId = form.get("client_id");
+		var secret = form.get("client_secret");
+		var authorization = request.getHeader("Authorization");
+		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			try {
+				var decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).strip()),
+						java.nio.charset.StandardCharsets.UTF_8);
+				var colon = decoded.indexOf(':');
+				if (colon > 0) {
+					clientId = decoded.substring(0, colon);
+					secret = decoded.substring(colon + 1);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				return oauthError("invalid_client", "Client authentication failed.");
+			}
+		}
+		if (clientId == null || secret == null) {
+			return oauthError("invalid_request", "The request is missing client_id or client_secret.");
+		}
+		var expected = settings.backofficeClients().get(clientId);
+		var actual = io.clientele.shared.Sha256.hex(secret);
+		if (expected == null || !java.security.MessageDigest.isEqual(
+				expected.strip()
+					.toLowerCase(java.util.Locale.ROOT)
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+				actual.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+				.body(oauthErrorBody("invalid_client", "Client authentication failed."));
+		}
+		var body = new LinkedHashMap<String, Object>();
+		body.put("access_token", accessTokens.issueForClient(clientId));
+		body.put("token_type", "Bearer");
+		body.put("expires_in", accessTokens.lifetimeSeconds());
+		return ResponseEntity.ok().header("Cache-Control", "no-store").body(body);
 	}
 
 	/** The public keys of access tokens, as JSON whatever the client accepts. */

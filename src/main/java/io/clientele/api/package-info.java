@@ -5,7 +5,7 @@
  * business rules.
  */
 @ApplicationModule(displayName = "API",
-		allowedDependencies = { "customer", "address", "credentials", "authentication", "shared" })
+		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "shared" })
 @NullMarked
 package io.clientele.api;
 

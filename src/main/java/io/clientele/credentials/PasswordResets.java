@@ -132,6 +132,9 @@ public class PasswordResets {
 			var now = clock.instant();
 			passwords.store(customer.id().value(), hash, now);
 			tokens.voidAll(customer.id());
+			// The link reached its mailbox: the address is confirmed (a guest's account,
+			// too).
+			customers.confirm(customer.id());
 			events.publishEvent(new PasswordChanged(customer.id(), now, true));
 			mails.passwordChanged(CustomerRecipients.of(customer));
 			return new RestoreOutcome.Restored(customer.id());

@@ -75,7 +75,7 @@ class Customer {
 
 	static Customer register(CustomerReference reference, RegisterCustomer data, Instant now) {
 		return new Customer(UUID.randomUUID(), reference.value(), EmailAddress.of(data.email()).value(),
-				Salutation.parse(data.salutation()).orElseThrow(), data.firstName().strip(), data.lastName().strip(),
+				Salutation.parse(data.salutation()).orElse(null), data.firstName().strip(), data.lastName().strip(),
 				blankToNull(data.gender()) == null ? null : Gender.parse(data.gender()).orElseThrow(),
 				data.dateOfBirth(), blankToNull(data.phone()), blankToNull(data.company()),
 				CustomerLocale.parse(data.locale()).orElseThrow().code(), data.confirmed() ? now : null, now, now,

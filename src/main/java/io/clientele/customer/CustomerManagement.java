@@ -68,6 +68,31 @@ public class CustomerManagement {
 	}
 
 	/**
+	 * The customer with this address, or a new one without a login for a guest's order (a
+	 * guest may register later and then sees the orders). A guest needs no salutation.
+	 * @throws InvalidInput when the address or the names break a rule
+	 */
+	@Transactional
+	public CustomerDetails findOrRegisterGuest(EmailAddress email, String salutation, String firstName, String lastName,
+			String locale) {
+		var existing = findByEmail(email);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		var data = new RegisterCustomer(salutation, firstName, lastName, email.value(), null, null, null, null, locale,
+				false);
+		var violations = check(data).stream().filter(v -> !v.field().equals("salutation")).toList();
+		if (!violations.isEmpty()) {
+			throw new InvalidInput(violations);
+		}
+		var now = clock.instant();
+		var reference = CustomerReference.of(settings.referencePrefix(), customers.nextReferenceNumber());
+		var customer = customers.save(Customer.register(reference, data, now));
+		events.publishEvent(new CustomerRegistered(customer.id(), reference, now));
+		return customer.details();
+	}
+
+	/**
 	 * Marks the customer's address as confirmed (double opt-in); a confirmed customer
 	 * stays as is.
 	 * @throws CustomerNotFound when there is no such customer

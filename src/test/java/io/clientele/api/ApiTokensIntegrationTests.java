@@ -237,7 +237,7 @@ class ApiTokensIntegrationTests {
 		assertThat(wrong.status()).isEqualTo(400);
 		assertThat(wrong.body())
 			.isEqualTo("{\"error\":\"invalid_grant\",\"error_description\":\"The user credentials were incorrect.\"}");
-		assertThat(form("grant_type=client_credentials").body()).contains("\"error\":\"unsupported_grant_type\"");
+		assertThat(form("grant_type=magic").body()).contains("\"error\":\"unsupported_grant_type\"");
 		assertThat(form("grant_type=refresh_token&refresh_token=" + refreshToken).body())
 			.contains("\"error\":\"invalid_grant\"");
 	}

@@ -38,6 +38,10 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 								Map.entry("clientele.notification.poll-interval", "300ms"),
 								Map.entry("clientele.demo-data", "false"),
 								Map.entry("clientele.data-dir", TestDatabase.dataDirectory()),
+								// the checkout's client secret is
+								// "checkout-secret-for-tests"
+								Map.entry("clientele.api.backoffice-clients.checkout",
+										io.clientele.shared.Sha256.hex("checkout-secret-for-tests")),
 								Map.entry("clientele.bootstrap-admin.password", "Harbour-Kettle-Test-41"),
 								// every web test comes from 127.0.0.1: the address limit
 								// has its own test
