@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,7 +93,7 @@ class ApiCustomerController {
 
 	@GetMapping("/api/customers")
 	ResponseEntity<Object> self(@AuthenticationPrincipal ApiCustomer caller) {
-		var customer = customers.find(caller.id()).orElseThrow(() -> new GlueException(GlueError.CUSTOMER_NOT_FOUND));
+		var customer = active(caller);
 		return JsonApi.collection(List.of(resource(customer)), "/customers");
 	}
 
@@ -102,8 +103,7 @@ class ApiCustomerController {
 		if (!caller.reference().equals(reference)) {
 			throw new GlueException(GlueError.CUSTOMER_NOT_FOUND);
 		}
-		var customer = customers.find(caller.id()).orElseThrow(() -> new GlueException(GlueError.CUSTOMER_NOT_FOUND));
-		return JsonApi.single(HttpStatus.OK, resource(customer));
+		return JsonApi.single(HttpStatus.OK, resource(active(caller)));
 	}
 
 	@PatchMapping(path = "/api/customers/{reference}", consumes = { "application/vnd.api+json", "application/json" })
@@ -112,6 +112,7 @@ class ApiCustomerController {
 		if (!caller.reference().equals(reference)) {
 			throw new GlueException(GlueError.UNAUTHORIZED);
 		}
+		active(caller);
 		var rules = new AttributeRules(JsonApiRequest.attributes(json, body, "customers"));
 		rules.optional("salutation").notBlank().choice(SALUTATIONS);
 		rules.optional("firstName").notBlank().maxLength(100).noneOf(FORBIDDEN_IN_NAMES);
@@ -139,6 +140,19 @@ class ApiCustomerController {
 		}
 	}
 
+	/**
+	 * Closes the account (anonymisation, spec §2.5); another customer's reference: 403,
+	 * code 411.
+	 */
+	@DeleteMapping("/api/customers/{reference}")
+	ResponseEntity<Object> delete(@PathVariable String reference, @AuthenticationPrincipal ApiCustomer caller) {
+		if (!caller.reference().equals(reference)) {
+			throw new GlueException(GlueError.UNAUTHORIZED);
+		}
+		customers.anonymize(caller.id());
+		return JsonApi.noContent();
+	}
+
 	@RequestMapping(path = "/api/customers", method = { RequestMethod.PATCH, RequestMethod.DELETE })
 	ResponseEntity<Object> withoutId() {
 		throw new GlueException(GlueError.RESOURCE_ID_MISSING);
@@ -153,6 +167,13 @@ class ApiCustomerController {
 			return JsonApi.noContent();
 		}
 		throw new GlueException(GlueError.CONFIRMATION_CODE_INVALID);
+	}
+
+	// A closed account is gone for its remaining access tokens too.
+	private CustomerDetails active(ApiCustomer caller) {
+		return customers.find(caller.id())
+			.filter(customer -> !customer.anonymized())
+			.orElseThrow(() -> new GlueException(GlueError.CUSTOMER_NOT_FOUND));
 	}
 
 	static Map<String, Object> resource(CustomerDetails customer) {

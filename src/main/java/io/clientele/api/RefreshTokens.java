@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.clientele.credentials.PasswordChanged;
+import io.clientele.customer.CustomerAnonymized;
 import io.clientele.customer.CustomerId;
 import io.clientele.shared.Sha256;
 
@@ -96,6 +97,12 @@ class RefreshTokens {
 	/** A password change or reset ends every app's refresh token of the customer. */
 	@EventListener
 	void on(PasswordChanged event) {
+		revokeAll(event.customerId());
+	}
+
+	/** A closed account's apps are logged out. */
+	@EventListener
+	void on(CustomerAnonymized event) {
 		revokeAll(event.customerId());
 	}
 

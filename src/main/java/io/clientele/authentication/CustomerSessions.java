@@ -9,6 +9,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.clientele.credentials.PasswordChanged;
+import io.clientele.customer.CustomerAnonymized;
 import io.clientele.customer.CustomerManagement;
 
 /** A customer's sessions on every node, stored in PostgreSQL. */
@@ -44,6 +45,12 @@ public class CustomerSessions {
 		if (event.reset()) {
 			customers.find(event.customerId()).ifPresent(customer -> throttle.clear(customer.email().value()));
 		}
+	}
+
+	/** A closed account is signed out everywhere at once. */
+	@EventListener
+	void on(CustomerAnonymized event) {
+		sessions.findByPrincipalName(event.customerId().toString()).keySet().forEach(sessions::deleteById);
 	}
 
 	/** How many sessions the customer has open. */

@@ -48,6 +48,8 @@ class Customer {
 
 	private Instant updatedAt;
 
+	private @Nullable Instant anonymizedAt;
+
 	@Version
 	private @Nullable Long version;
 
@@ -55,7 +57,7 @@ class Customer {
 	Customer(UUID id, String customerReference, String email, @Nullable Salutation salutation, String firstName,
 			String lastName, @Nullable Gender gender, @Nullable LocalDate dateOfBirth, @Nullable String phone,
 			@Nullable String company, String locale, @Nullable Instant confirmedAt, Instant createdAt,
-			Instant updatedAt, @Nullable Long version) {
+			Instant updatedAt, @Nullable Instant anonymizedAt, @Nullable Long version) {
 		this.id = id;
 		this.customerReference = customerReference;
 		this.email = email;
@@ -70,6 +72,7 @@ class Customer {
 		this.confirmedAt = confirmedAt;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
+		this.anonymizedAt = anonymizedAt;
 		this.version = version;
 	}
 
@@ -78,7 +81,7 @@ class Customer {
 				Salutation.parse(data.salutation()).orElse(null), data.firstName().strip(), data.lastName().strip(),
 				blankToNull(data.gender()) == null ? null : Gender.parse(data.gender()).orElseThrow(),
 				data.dateOfBirth(), blankToNull(data.phone()), blankToNull(data.company()),
-				CustomerLocale.parse(data.locale()).orElseThrow().code(), data.confirmed() ? now : null, now, now,
+				CustomerLocale.parse(data.locale()).orElseThrow().code(), data.confirmed() ? now : null, now, now, null,
 				null);
 	}
 
@@ -113,6 +116,29 @@ class Customer {
 		return change != null ? change : current;
 	}
 
+	/**
+	 * Removes the personal data for good: names, salutation, gender, birth date and
+	 * phone, and an unreachable random address in place of the e-mail address (so the
+	 * address can register again). The reference and the company stay, as in Spryker.
+	 * Anonymising twice changes nothing.
+	 */
+	boolean anonymize(Instant now) {
+		if (anonymizedAt != null) {
+			return false;
+		}
+		var random = java.util.UUID.randomUUID().toString().replace("-", "");
+		email = random.substring(0, 16) + "@" + random.substring(16) + ".invalid";
+		salutation = null;
+		firstName = "";
+		lastName = "";
+		gender = null;
+		dateOfBirth = null;
+		phone = null;
+		anonymizedAt = now;
+		updatedAt = now;
+		return true;
+	}
+
 	/** Marks the e-mail address as confirmed; confirming again changes nothing. */
 	void confirm(Instant now) {
 		if (confirmedAt == null) {
@@ -128,7 +154,7 @@ class Customer {
 	CustomerDetails details() {
 		return new CustomerDetails(id(), CustomerReference.of(customerReference), EmailAddress.of(email), salutation,
 				firstName, lastName, gender, dateOfBirth, phone, company, CustomerLocale.parse(locale).orElseThrow(),
-				confirmedAt, createdAt, updatedAt, version == null ? 0 : version);
+				confirmedAt, createdAt, updatedAt, anonymizedAt, version == null ? 0 : version);
 	}
 
 }

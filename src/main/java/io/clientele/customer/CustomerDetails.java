@@ -12,7 +12,13 @@ import io.clientele.shared.EmailAddress;
 public record CustomerDetails(CustomerId id, CustomerReference reference, EmailAddress email,
 		@Nullable Salutation salutation, String firstName, String lastName, @Nullable Gender gender,
 		@Nullable LocalDate dateOfBirth, @Nullable String phone, @Nullable String company, CustomerLocale locale,
-		@Nullable Instant confirmedAt, Instant createdAt, Instant updatedAt, long version) {
+		@Nullable Instant confirmedAt, Instant createdAt, Instant updatedAt, @Nullable Instant anonymizedAt,
+		long version) {
+
+	/** Whether the account was closed and its personal data removed. */
+	public boolean anonymized() {
+		return anonymizedAt != null;
+	}
 
 	public boolean confirmed() {
 		return confirmedAt != null;

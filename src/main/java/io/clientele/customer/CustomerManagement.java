@@ -120,6 +120,22 @@ public class CustomerManagement {
 		return customers.save(customer).details();
 	}
 
+	/**
+	 * Closes the account for good and publishes {@link CustomerAnonymized}, so that every
+	 * module removes its data of the customer in the same transaction. Anonymising twice
+	 * changes nothing.
+	 * @throws CustomerNotFound when there is no such customer
+	 */
+	@Transactional
+	public void anonymize(CustomerId id) {
+		var customer = customers.findById(id.value()).orElseThrow(() -> new CustomerNotFound(id));
+		var now = clock.instant();
+		if (customer.anonymize(now)) {
+			customers.save(customer);
+			events.publishEvent(new CustomerAnonymized(id, now));
+		}
+	}
+
 	public Optional<CustomerDetails> find(CustomerId id) {
 		return customers.findById(id.value()).map(Customer::details);
 	}
