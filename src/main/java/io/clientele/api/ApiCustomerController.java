@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,8 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.clientele.address.AddressBook;
 import io.clientele.credentials.Registrations;
 import io.clientele.credentials.SignUp;
 import io.clientele.credentials.SignUpOutcome;
@@ -54,7 +57,11 @@ class ApiCustomerController {
 
 	private final JsonMapper json;
 
-	ApiCustomerController(SignUp signUp, Registrations registrations, CustomerManagement customers, JsonMapper json) {
+	private final AddressBook addresses;
+
+	ApiCustomerController(SignUp signUp, Registrations registrations, CustomerManagement customers, JsonMapper json,
+			AddressBook addresses) {
+		this.addresses = addresses;
 		this.signUp = signUp;
 		this.registrations = registrations;
 		this.customers = customers;
@@ -99,11 +106,28 @@ class ApiCustomerController {
 
 	/** Another customer's reference answers as an unknown one: 404, code 402. */
 	@GetMapping("/api/customers/{reference}")
-	ResponseEntity<Object> read(@PathVariable String reference, @AuthenticationPrincipal ApiCustomer caller) {
+	ResponseEntity<Object> read(@PathVariable String reference,
+			@RequestParam(required = false) @Nullable String include, @AuthenticationPrincipal ApiCustomer caller) {
 		if (!caller.reference().equals(reference)) {
 			throw new GlueException(GlueError.CUSTOMER_NOT_FOUND);
 		}
-		return JsonApi.single(HttpStatus.OK, resource(active(caller)));
+		var resource = resource(active(caller));
+		if (include == null || !java.util.Arrays.asList(include.split(",")).contains("addresses")) {
+			return JsonApi.single(HttpStatus.OK, resource);
+		}
+		// JSON:API compound document: relationships in the resource, the addresses in
+		// "included"
+		var included = addresses.list(caller.id())
+			.stream()
+			.map(a -> ApiAddressController.resource(reference, a))
+			.toList();
+		resource.put("relationships", Map.of("addresses",
+				Map.of("data", included.stream().map(a -> Map.of("type", "addresses", "id", a.get("id"))).toList())));
+		var document = new java.util.LinkedHashMap<String, Object>();
+		document.put("data", resource);
+		document.put("links", resource.get("links"));
+		document.put("included", included);
+		return ResponseEntity.ok().contentType(JsonApi.MEDIA_TYPE).body(document);
 	}
 
 	@PatchMapping(path = "/api/customers/{reference}", consumes = { "application/vnd.api+json", "application/json" })

@@ -132,4 +132,22 @@ class ApiAddressesIntegrationTests {
 				"iso2Code => This value is not a valid country.");
 	}
 
+	@Test
+	void aCustomerCanBeReadWithTheirAddressesIncluded() {
+		var id = idOf(api.post(base, ADDRESS, token));
+
+		var answer = api.get("/api/customers/" + customer.reference().value() + "?include=addresses", token);
+
+		var document = json.readTree(answer.body());
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(
+				document.get("data").get("relationships").get("addresses").get("data").get(0).get("id").stringValue())
+			.isEqualTo(id);
+		assertThat(document.get("included").get(0).get("type").stringValue()).isEqualTo("addresses");
+		assertThat(document.get("included").get(0).get("attributes").get("city").stringValue()).isEqualTo("Berlin");
+		assertThat(
+				json.readTree(api.get("/api/customers/" + customer.reference().value(), token).body()).has("included"))
+			.isFalse();
+	}
+
 }
