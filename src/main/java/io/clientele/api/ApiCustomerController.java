@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -177,6 +178,7 @@ class ApiCustomerController {
 		return JsonApi.noContent();
 	}
 
+	@Hidden
 	@RequestMapping(path = "/api/customers", method = { RequestMethod.PATCH, RequestMethod.DELETE })
 	ResponseEntity<Object> withoutId() {
 		throw new GlueException(GlueError.RESOURCE_ID_MISSING);

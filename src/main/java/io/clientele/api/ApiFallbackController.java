@@ -2,6 +2,7 @@ package io.clientele.api;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ApiFallbackController {
 
+	@Hidden
 	@RequestMapping("/api/**")
 	ResponseEntity<Object> notFound() {
 		return JsonApi.errors(404, List.of(new GlueError(null, 404, "Not Found")));

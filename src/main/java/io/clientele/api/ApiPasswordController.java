@@ -1,5 +1,6 @@
 package io.clientele.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -113,6 +114,7 @@ class ApiPasswordController {
 		};
 	}
 
+	@Hidden
 	@PatchMapping(path = { "/api/customer-restore-password", "/api/customer-restore-password/" })
 	ResponseEntity<Object> restoreWithoutId() {
 		throw new GlueException(GlueError.RESOURCE_ID_MISSING);

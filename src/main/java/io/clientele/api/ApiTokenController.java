@@ -3,6 +3,7 @@ package io.clientele.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -95,6 +96,7 @@ class ApiTokenController {
 		return JsonApi.noContent();
 	}
 
+	@Hidden
 	@DeleteMapping("/api/refresh-tokens")
 	ResponseEntity<Object> revokeWithoutId() {
 		throw new GlueException(GlueError.RESOURCE_ID_MISSING);
