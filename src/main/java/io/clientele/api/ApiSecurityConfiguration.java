@@ -137,6 +137,10 @@ class ApiSecurityConfiguration {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			var header = request.getHeader("Authorization");
+			if (header != null && !header.isBlank() && request.getHeader("X-Anonymous-Customer-Unique-Id") != null) {
+				write(response, json, GlueError.LOGGED_AND_ANONYMOUS);
+				return;
+			}
 			// Only bearer tokens are ours to judge; HTTP Basic belongs to the token
 			// endpoint's clients.
 			if (header == null || header.isBlank() || header.regionMatches(true, 0, "Basic ", 0, 6)) {

@@ -20,6 +20,9 @@ record GlueError(@Nullable String code, int status, String detail) {
 
 	static final GlueError FAILED_TO_REFRESH = new GlueError("004", 401, "Failed to refresh token.");
 
+	static final GlueError LOGGED_AND_ANONYMOUS = new GlueError("005", 400,
+			"Headers request error. A user can't act as logged and not logged user at the same time.");
+
 	static final GlueError EMAIL_ALREADY_USED = new GlueError("400", 422,
 			"If this email address is already in use, you will receive a password reset link. Otherwise you must first validate your e-mail address to finish registration. Please check your e-mail.");
 

@@ -173,6 +173,49 @@ class ApiTokensIntegrationTests {
 	}
 
 	@Test
+	void aRequestCannotBeLoggedInAndAnonymousAtOnce() {
+		var accessToken = attribute(logIn(email, Shoppers.PASSWORD), "accessToken");
+		var request = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/customers"))
+			.header("Authorization", "Bearer " + accessToken)
+			.header("X-Anonymous-Customer-Unique-Id", "guest-123")
+			.build();
+
+		var answer = send(request);
+
+		assertError(answer, 400, "005",
+				"Headers request error. A user can't act as logged and not logged user at the same time.");
+	}
+
+	@Test
+	void theJwksPublishesAdditionalKeysForRotation() throws Exception {
+		var previous = new RSAKeyGenerator(2048).generate();
+		var pem = "-----BEGIN PUBLIC KEY-----\n"
+				+ java.util.Base64.getMimeEncoder().encodeToString(previous.toRSAPublicKey().getEncoded())
+				+ "\n-----END PUBLIC KEY-----";
+		var rotated = new ApiSettings(settings.accessTokenLifetime(), settings.refreshTokenLifetime(),
+				settings.audience(), settings.signingKey(), java.util.List.of(pem), java.util.Map.of());
+
+		var jwks = new SigningKeys(rotated, java.nio.file.Path.of(io.clientele.support.TestDatabase.dataDirectory()))
+			.publicKeys();
+
+		assertThat(jwks.getKeys()).hasSize(2);
+		assertThat(jwks.getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+		assertThat(jwks.getKeys().get(0).getKeyID()).isEqualTo(keys.signingKey().getKeyID());
+	}
+
+	private ApiClient.Answer send(java.net.http.HttpRequest request) {
+		try {
+			var response = java.net.http.HttpClient.newHttpClient()
+				.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+			return new ApiClient.Answer(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
 	void anExpiredTokenIsRefused() {
 		var past = new MutableClock(Instant.now().minus(Duration.ofHours(9)));
 		var expired = new AccessTokens(keys, settings, json, past)
