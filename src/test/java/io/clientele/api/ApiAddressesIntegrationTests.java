@@ -57,10 +57,7 @@ class ApiAddressesIntegrationTests {
 	}
 
 	String tokenOf(String email) {
-		var answer = api.post("/api/access-tokens", """
-				{"data":{"type":"access-tokens","attributes":{"username":"%s","password":"%s"}}}""".formatted(email,
-				Shoppers.PASSWORD), null);
-		return json.readTree(answer.body()).get("data").get("attributes").get("accessToken").stringValue();
+		return api.accessToken(email, Shoppers.PASSWORD);
 	}
 
 	String idOf(ApiClient.Answer answer) {

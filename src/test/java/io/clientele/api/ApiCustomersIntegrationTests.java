@@ -56,10 +56,7 @@ class ApiCustomersIntegrationTests {
 	}
 
 	String tokenOf(String email) {
-		var answer = api.post("/api/access-tokens", """
-				{"data":{"type":"access-tokens","attributes":{"username":"%s","password":"%s"}}}""".formatted(email,
-				Shoppers.PASSWORD), null);
-		return json.readTree(answer.body()).get("data").get("attributes").get("accessToken").stringValue();
+		return api.accessToken(email, Shoppers.PASSWORD);
 	}
 
 	@Test

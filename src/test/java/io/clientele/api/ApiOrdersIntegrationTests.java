@@ -72,10 +72,7 @@ class ApiOrdersIntegrationTests {
 	}
 
 	String customerToken(String email) {
-		var answer = api.post("/api/access-tokens", """
-				{"data":{"type":"access-tokens","attributes":{"username":"%s","password":"%s"}}}""".formatted(email,
-				Shoppers.PASSWORD), null);
-		return json.readTree(answer.body()).get("data").get("attributes").get("accessToken").stringValue();
+		return api.accessToken(email, Shoppers.PASSWORD);
 	}
 
 	static String order(String who, String createdAt, long grandTotal) {

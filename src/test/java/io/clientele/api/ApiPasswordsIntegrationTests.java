@@ -54,10 +54,7 @@ class ApiPasswordsIntegrationTests {
 		api = new ApiClient(port);
 		email = Shoppers.uniqueEmail();
 		customer = Accounts.confirmedCustomer(signUp, email);
-		var login = api.post("/api/access-tokens", """
-				{"data":{"type":"access-tokens","attributes":{"username":"%s","password":"%s"}}}""".formatted(email,
-				Shoppers.PASSWORD), null);
-		token = json.readTree(login.body()).get("data").get("attributes").get("accessToken").stringValue();
+		token = api.accessToken(email, Shoppers.PASSWORD);
 	}
 
 	static String change(String current, String newPassword, String confirmation) {

@@ -26,6 +26,18 @@ public class ApiClient {
 		this.baseUrl = "http://127.0.0.1:" + port;
 	}
 
+	/** Logs in through {@code POST /api/access-tokens} and returns the access token. */
+	public String accessToken(String email, String password) {
+		var body = "{\"data\":{\"type\":\"access-tokens\",\"attributes\":{\"username\":\"" + email
+				+ "\",\"password\":\"" + password + "\"}}}";
+		var answer = post("/api/access-tokens", body, null);
+		var token = java.util.regex.Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(answer.body());
+		if (answer.status() != 201 || !token.find()) {
+			throw new AssertionError("Login failed: " + answer.status() + " " + answer.body());
+		}
+		return token.group(1);
+	}
+
 	public Answer get(String path, @Nullable String token) {
 		return send("GET", path, null, JSON_API, token);
 	}
