@@ -117,8 +117,10 @@ class ApiTokenController {
 					case CustomerLogin.Outcome.Succeeded succeeded -> oauthTokens(
 							new ApiCustomer(succeeded.customer().id(), succeeded.customer().customerReference()),
 							refreshTokens.issue(succeeded.customer().id()));
-					case CustomerLogin.Outcome.Blocked blocked -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-						.body(oauthErrorBody("invalid_grant", GlueError.loginBlocked(blocked.minutes()).detail()));
+					// the lockout answers as on /access-tokens: 429, code 4401, Spryker's
+					// text
+					case CustomerLogin.Outcome.Blocked blocked ->
+						JsonApi.errors(429, java.util.List.of(GlueError.loginBlocked(blocked.minutes())));
 					case CustomerLogin.Outcome.Failed failed ->
 						oauthError("invalid_grant", "The user credentials were incorrect.");
 				};

@@ -133,6 +133,14 @@ class ApiCustomersIntegrationTests {
 	}
 
 	@Test
+	void anAddressOverOneHundredCharactersAnswers417() {
+		var long101 = "a".repeat(89) + "@example.com";
+
+		assertError(api.post("/api/customers", registration(long101, Shoppers.PASSWORD, Shoppers.PASSWORD), null), 422,
+				"417", "Email is too long. It should have 100 characters or less.");
+	}
+
+	@Test
 	void policyFailuresAnswerSprykersPasswordCodes() {
 		var common = "password1234";
 

@@ -127,6 +127,16 @@ class ApiTokensIntegrationTests {
 	}
 
 	@Test
+	void theOAuthFormEndpointIsLockedOutLikeAccessTokens() {
+		for (int i = 0; i < 10; i++) {
+			form("grant_type=password&username=" + email + "&password=not-the-password-" + i);
+		}
+
+		assertError(form("grant_type=password&username=" + email + "&password=" + Shoppers.PASSWORD), 429, "4401",
+				"Too many log in attempts from your address. Please wait 5 minutes before trying again.");
+	}
+
+	@Test
 	void aRefreshTokenRotatesAndAReplayedOneRevokesItsWholeFamily() {
 		var first = attribute(logIn(email, Shoppers.PASSWORD), "refreshToken");
 
