@@ -23,7 +23,7 @@ class I18nPropertiesSyncTests {
 
 	@Test
 	void everyMessageKeyExistsInEveryLanguage() throws IOException {
-		for (var bundle : List.of("storefront", "mail")) {
+		for (var bundle : List.of("storefront", "mail", "backoffice")) {
 			var english = load(MESSAGES.resolve(bundle + ".properties"));
 			var german = load(MESSAGES.resolve(bundle + "_de.properties"));
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +27,11 @@ public class CustomerManagement {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	CustomerManagement(CustomerRepository customers, CustomerSettings settings, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.customers = customers;
 		this.settings = settings;
 		this.events = events;
@@ -134,6 +138,32 @@ public class CustomerManagement {
 			customers.save(customer);
 			events.publishEvent(new CustomerAnonymized(id, now));
 		}
+	}
+
+	/**
+	 * Open accounts whose address, first or last name, company or reference contains the
+	 * text (any case), newest first; an empty text finds all.
+	 */
+	public CustomerSearch search(String text, int offset, int limit) {
+		var pattern = "%" + text.strip()
+			.toLowerCase(java.util.Locale.ROOT)
+			.replace("\\", "\\\\")
+			.replace("%", "\\%")
+			.replace("_", "\\_") + "%";
+		var where = " where anonymized_at is null and (lower(email) like :p or lower(first_name) like :p"
+				+ " or lower(last_name) like :p or lower(coalesce(company, '')) like :p"
+				+ " or lower(customer_reference) like :p)";
+		var ids = jdbc.sql("select id from customer" + where + " order by created_at desc, id offset :o limit :l")
+			.param("p", pattern)
+			.param("o", offset)
+			.param("l", limit)
+			.query(java.util.UUID.class)
+			.list();
+		var total = jdbc.sql("select count(*) from customer" + where).param("p", pattern).query(Long.class).single();
+		var found = customers.findAllById(ids)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(c -> c.id().value(), Customer::details));
+		return new CustomerSearch(ids.stream().map(found::get).toList(), total, offset, limit);
 	}
 
 	public Optional<CustomerDetails> find(CustomerId id) {

@@ -1,0 +1,64 @@
+package io.clientele.backoffice;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.clientele.address.AddressBook;
+import io.clientele.customer.CustomerManagement;
+import io.clientele.orderhistory.OrderHistory;
+import io.clientele.shared.CustomerReference;
+
+/** The customer list with search, and the customer page. */
+@Controller
+class BackofficeCustomerController {
+
+	static final int PAGE_SIZE = 25;
+
+	private final CustomerManagement customers;
+
+	private final AddressBook addresses;
+
+	private final OrderHistory orders;
+
+	BackofficeCustomerController(CustomerManagement customers, AddressBook addresses, OrderHistory orders) {
+		this.customers = customers;
+		this.addresses = addresses;
+		this.orders = orders;
+	}
+
+	@GetMapping("/backoffice/customers")
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+		var current = Math.max(0, page);
+		var search = customers.search(q, current * PAGE_SIZE, PAGE_SIZE);
+		model.addAttribute("q", q);
+		model.addAttribute("search", search);
+		model.addAttribute("page", current);
+		model.addAttribute("pages", Math.max(1, (search.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+		return "backoffice/customer/list";
+	}
+
+	@GetMapping("/backoffice/customers/{reference}")
+	String detail(@PathVariable String reference, Model model) {
+		var customer = parse(reference).flatMap(customers::findByReference)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("customer", customer);
+		model.addAttribute("addresses", addresses.list(customer.id()));
+		model.addAttribute("orders", orders.page(customer.id(), 0, 10));
+		return "backoffice/customer/detail";
+	}
+
+	private static java.util.Optional<CustomerReference> parse(String reference) {
+		try {
+			return java.util.Optional.of(CustomerReference.of(reference));
+		}
+		catch (IllegalArgumentException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+}

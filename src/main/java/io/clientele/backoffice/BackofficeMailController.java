@@ -1,0 +1,61 @@
+package io.clientele.backoffice;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.clientele.notification.MailQueue;
+
+/**
+ * The e-mail queue: every mail with its state and message. Without an SMTP server this is
+ * where the links customers would receive can be read.
+ */
+@Controller
+class BackofficeMailController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final MailQueue queue;
+
+	BackofficeMailController(MailQueue queue) {
+		this.queue = queue;
+	}
+
+	@GetMapping("/backoffice/mails")
+	String list(@RequestParam(defaultValue = "0") int page, Model model) {
+		var current = Math.max(0, page);
+		model.addAttribute("mails", queue.newest(current * PAGE_SIZE, PAGE_SIZE));
+		model.addAttribute("page", current);
+		model.addAttribute("pages", Math.max(1, (queue.count() + PAGE_SIZE - 1) / PAGE_SIZE));
+		return "backoffice/mail/list";
+	}
+
+	@GetMapping("/backoffice/mails/{id}")
+	String detail(@PathVariable UUID id, Model model) {
+		model.addAttribute("mail", queue.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		return "backoffice/mail/detail";
+	}
+
+	/**
+	 * The HTML part on its own, under a policy that lets its inline styles show and
+	 * nothing run.
+	 */
+	@GetMapping("/backoffice/mails/{id}/html")
+	ResponseEntity<String> html(@PathVariable UUID id) {
+		var mail = queue.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return ResponseEntity.ok()
+			.contentType(MediaType.TEXT_HTML)
+			.header("Content-Security-Policy",
+					"default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox")
+			.body(mail.htmlBody());
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.clientele.backoffice;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+
+import io.clientele.staff.StaffLogin;
+
+/**
+ * Security of {@code /backoffice/**}: staff log in here with their own accounts; the
+ * signed-in staff member is kept under a session key of their own, so a customer signed
+ * in on the same browser is never staff, and logging out of one leaves the other.
+ */
+@Configuration(proxyBeanMethods = false)
+class BackofficeSecurityConfiguration {
+
+	static final String SECURITY_CONTEXT_KEY = "CLIENTELE_BACKOFFICE_SECURITY_CONTEXT";
+
+	@Bean
+	@Order(20)
+	SecurityFilterChain backofficeSecurity(HttpSecurity http, StaffLogin staffLogin) throws Exception {
+		var contexts = new HttpSessionSecurityContextRepository();
+		contexts.setSpringSecurityContextKey(SECURITY_CONTEXT_KEY);
+		return http.securityMatcher("/backoffice/**")
+			.securityContext(context -> context.securityContextRepository(contexts))
+			.authenticationManager(new ProviderManager(new StaffAuthenticationProvider(staffLogin)))
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers("/backoffice/login", "/backoffice/login/blocked")
+						.permitAll()
+						.anyRequest()
+						.hasAnyRole("ADMIN", "SUPPORT"))
+			.formLogin(login -> login.loginPage("/backoffice/login")
+				.loginProcessingUrl("/backoffice/login")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.defaultSuccessUrl("/backoffice/customers", true)
+				.failureHandler((request, response, exception) -> {
+					if (exception instanceof StaffBlocked blocked) {
+						request.setAttribute(BackofficeLoginController.BLOCKED_MINUTES, blocked.minutes);
+						request.getRequestDispatcher("/backoffice/login/blocked").forward(request, response);
+						return;
+					}
+					response.sendRedirect(request.getContextPath() + "/backoffice/login?error");
+				}))
+			.logout(logout -> logout.logoutUrl("/backoffice/logout")
+				.logoutSuccessUrl("/backoffice/login?logout")
+				.invalidateHttpSession(false))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+						+ "style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+						+ "base-uri 'self'; object-src 'none'"))
+				.frameOptions(frame -> frame.deny()))
+			.build();
+	}
+
+	static final class StaffBlocked extends AuthenticationException {
+
+		final long minutes;
+
+		StaffBlocked(long minutes) {
+			super("Too many failed logins");
+			this.minutes = minutes;
+		}
+
+	}
+
+	/** {@link StaffLogin} for the login form; roles become ROLE_ADMIN or ROLE_SUPPORT. */
+	record StaffAuthenticationProvider(StaffLogin login) implements AuthenticationProvider {
+
+		@Override
+		public Authentication authenticate(Authentication authentication) {
+			var client = authentication.getDetails() instanceof WebAuthenticationDetails details
+					? details.getRemoteAddress() : null;
+			var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+			return switch (login.attempt(String.valueOf(authentication.getPrincipal()), password, client)) {
+				case StaffLogin.Outcome.Succeeded succeeded ->
+					UsernamePasswordAuthenticationToken.authenticated(succeeded.staff(), null,
+							List.of(new SimpleGrantedAuthority("ROLE_" + succeeded.staff().role().name())));
+				case StaffLogin.Outcome.Blocked blocked -> throw new StaffBlocked(blocked.minutes());
+				case StaffLogin.Outcome.Failed failed -> throw new BadCredentialsException("Bad credentials");
+			};
+		}
+
+		@Override
+		public boolean supports(Class<?> authentication) {
+			return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+		}
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.clientele.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The outbox as staff see it: every mail with its state and its message. */
+@Component
+public class MailQueue {
+
+	private final JdbcClient jdbc;
+
+	private final MailDispatcher dispatcher;
+
+	MailQueue(JdbcClient jdbc, MailDispatcher dispatcher) {
+		this.jdbc = jdbc;
+		this.dispatcher = dispatcher;
+	}
+
+	/**
+	 * A mail of the queue; {@code held} when it waits only because no SMTP server is
+	 * configured.
+	 */
+	public record QueuedMail(UUID id, String type, String recipient, String subject, MailStatus status, boolean held,
+			int attempts, @Nullable String lastError, Instant createdAt, @Nullable Instant sentAt, String textBody,
+			String htmlBody) {
+	}
+
+	/** The newest mails first. */
+	public List<QueuedMail> newest(int offset, int limit) {
+		return jdbc.sql("select * from notification_outbox order by created_at desc, id offset ? limit ?")
+			.params(offset, limit)
+			.query((row, n) -> mail(row))
+			.list();
+	}
+
+	public long count() {
+		return jdbc.sql("select count(*) from notification_outbox").query(Long.class).single();
+	}
+
+	public Optional<QueuedMail> find(UUID id) {
+		return jdbc.sql("select * from notification_outbox where id = ?")
+			.param(id)
+			.query((row, n) -> mail(row))
+			.optional();
+	}
+
+	private QueuedMail mail(java.sql.ResultSet row) throws java.sql.SQLException {
+		var status = MailStatus.valueOf(row.getString("status"));
+		var sentAt = row.getTimestamp("sent_at");
+		return new QueuedMail(row.getObject("id", UUID.class), row.getString("mail_type"), row.getString("recipient"),
+				row.getString("subject"), status, status == MailStatus.QUEUED && !dispatcher.canSend(),
+				row.getInt("attempts"), row.getString("last_error"), row.getTimestamp("created_at").toInstant(),
+				sentAt == null ? null : sentAt.toInstant(), row.getString("text_body"), row.getString("html_body"));
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.clientele.staff;
+
+import java.io.Serializable;
+import java.util.UUID;
+
+import org.springframework.security.core.AuthenticatedPrincipal;
+
+/** A signed-in staff member as the back-office session keeps them. */
+public record StaffPrincipal(UUID staffId, String displayName,
+		StaffRole role) implements AuthenticatedPrincipal, Serializable {
+
+	@Override
+	public String getName() {
+		return "staff:" + staffId;
+	}
+
+}

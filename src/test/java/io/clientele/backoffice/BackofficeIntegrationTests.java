@@ -1,0 +1,160 @@
+package io.clientele.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.clientele.credentials.SignUp;
+import io.clientele.customer.RegisterCustomer;
+import io.clientele.support.Accounts;
+import io.clientele.support.Shoppers;
+import io.clientele.support.WebClient;
+
+/**
+ * The back office over real HTTP: staff login, the customer list and page, the e-mail
+ * queue.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class BackofficeIntegrationTests {
+
+	// the bootstrap admin of the test configuration
+	// (TestDatabaseContextCustomizerFactory)
+	static final String ADMIN = "admin@clientele.local";
+
+	static final String ADMIN_PASSWORD = "Harbour-Kettle-Test-41";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SignUp signUp;
+
+	WebClient staff() {
+		var browser = new WebClient(port);
+		browser.get("/backoffice/login");
+		var answer = browser.post("/backoffice/login", Map.of("email", ADMIN, "password", ADMIN_PASSWORD));
+		assertThat(answer.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice/customers"));
+		return browser;
+	}
+
+	@Test
+	void staffLogInAndFindCustomersByPartOfANameAnAddressOrAReference() {
+		var email = Shoppers.uniqueEmail();
+		var customer = Accounts.confirmedCustomer(signUp, email);
+		var browser = staff();
+
+		var byAddress = browser.get("/backoffice/customers?q=" + email.substring(0, 15).toUpperCase());
+		var byReference = browser.get("/backoffice/customers?q=" + customer.reference().value());
+		var page = browser.get("/backoffice/customers/" + customer.reference().value());
+
+		assertThat(byAddress.status()).isEqualTo(200);
+		assertThat(byAddress.body()).contains(email).contains("1 customers");
+		assertThat(byReference.body()).contains(email);
+		assertThat(page.body()).contains(customer.reference().value()).contains("Ann").contains(email);
+		assertThat(browser.get("/backoffice/customers/DE--999999999").status()).isEqualTo(404);
+	}
+
+	@Test
+	void aWrongPasswordAndAnUnknownAddressFailAlike() {
+		var wrong = new WebClient(port);
+		wrong.get("/backoffice/login");
+		var unknown = new WebClient(port);
+		unknown.get("/backoffice/login");
+
+		var wrongAnswer = wrong.post("/backoffice/login", Map.of("email", ADMIN, "password", "not-the-password-1"));
+		var unknownAnswer = unknown.post("/backoffice/login",
+				Map.of("email", "nobody@clientele.local", "password", ADMIN_PASSWORD));
+
+		assertThat(wrongAnswer.location()).isEqualTo(unknownAnswer.location())
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice/login?error"));
+	}
+
+	@Test
+	void aCustomerSessionCannotReachTheBackOfficeAndStaffAreNoCustomers() {
+		var email = Shoppers.uniqueEmail();
+		Accounts.confirmedCustomer(signUp, email);
+		var customer = new WebClient(port);
+		customer.logIn(email, Shoppers.PASSWORD);
+
+		var attempt = customer.get("/backoffice/customers");
+
+		assertThat(attempt.status()).isEqualTo(302);
+		assertThat(attempt.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice/login"));
+		assertThat(staff().get("/customer/overview").status()).isEqualTo(302);
+	}
+
+	@Test
+	void loggingOutOfTheBackOfficeLeavesTheCustomerLoginOfTheSameBrowser() {
+		var email = Shoppers.uniqueEmail();
+		Accounts.confirmedCustomer(signUp, email);
+		var browser = staff();
+		browser.logIn(email, Shoppers.PASSWORD);
+		browser.get("/backoffice/customers");
+
+		browser.post("/backoffice/logout", Map.of());
+
+		assertThat(browser.get("/backoffice/customers").status()).isEqualTo(302);
+		assertThat(browser.get("/customer/overview").status()).isEqualTo(200);
+	}
+
+	@Test
+	void namesWithMarkupAreShownEscaped() {
+		var email = Shoppers.uniqueEmail();
+		var data = new RegisterCustomer("Mr", "Bob \"quoted\" & co", "O'Hara", email, null, null, null,
+				"<script>alert(1)</script>", "en_US", true);
+		var customer = ((io.clientele.credentials.SignUpOutcome.Registered) signUp.register(data, Shoppers.PASSWORD))
+			.customer();
+		var browser = staff();
+
+		var list = browser.get("/backoffice/customers?q=" + email);
+		var page = browser.get("/backoffice/customers/" + customer.reference().value());
+
+		assertThat(list.body()).doesNotContain("<script>alert(1)</script>")
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+			.contains("Bob &quot;quoted&quot; &amp; co");
+		assertThat(page.body()).doesNotContain("<script>alert(1)</script>").contains("O&#39;Hara");
+	}
+
+	@Test
+	void theEmailQueueShowsEveryMailWithItsMessage() {
+		var email = Shoppers.uniqueEmail();
+		var registration = new WebClient(port);
+		registration.get("/register");
+		registration.post("/register", Shoppers.registrationForm(email));
+		var browser = staff();
+
+		var queue = browser.get("/backoffice/mails");
+		var id = queue.body().split("/backoffice/mails/")[1].substring(0, 36);
+		var mail = browser.get("/backoffice/mails/" + id);
+		var html = browser.get("/backoffice/mails/" + id + "/html");
+
+		assertThat(queue.body()).contains(email).contains("Please confirm your email address");
+		assertThat(mail.body()).contains("/register/confirm?token=");
+		assertThat(html.header("Content-Security-Policy"))
+			.hasValueSatisfying(csp -> assertThat(csp).contains("sandbox"));
+	}
+
+	@Test
+	void tenFailedStaffLoginsBlockWith429() {
+		var address = "locked-" + Shoppers.uniqueEmail();
+		for (int i = 0; i < 9; i++) {
+			var browser = new WebClient(port);
+			browser.get("/backoffice/login");
+			browser.post("/backoffice/login", Map.of("email", address, "password", "not-the-password-1"));
+		}
+		var browser = new WebClient(port);
+		browser.get("/backoffice/login");
+
+		var tenth = browser.post("/backoffice/login", Map.of("email", address, "password", "not-the-password-1"));
+
+		assertThat(tenth.status()).isEqualTo(429);
+		assertThat(tenth.body()).contains("Please try again in 5 minutes");
+	}
+
+}
