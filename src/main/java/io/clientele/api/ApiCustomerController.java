@@ -198,7 +198,7 @@ class ApiCustomerController {
 	// A closed account is gone for its remaining access tokens too.
 	private CustomerDetails active(ApiCustomer caller) {
 		return customers.find(caller.id())
-			.filter(customer -> !customer.anonymized())
+			.filter(customer -> !customer.anonymized() && !customer.blocked())
 			.orElseThrow(() -> new GlueException(GlueError.CUSTOMER_NOT_FOUND));
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.clientele.credentials.PasswordChanged;
 import io.clientele.customer.CustomerAnonymized;
+import io.clientele.customer.CustomerBlocked;
 import io.clientele.customer.CustomerId;
 import io.clientele.shared.Sha256;
 
@@ -103,6 +104,12 @@ class RefreshTokens {
 	/** A closed account's apps are logged out. */
 	@EventListener
 	void on(CustomerAnonymized event) {
+		revokeAll(event.customerId());
+	}
+
+	/** A blocked account's apps are logged out. */
+	@EventListener
+	void on(CustomerBlocked event) {
 		revokeAll(event.customerId());
 	}
 

@@ -75,12 +75,22 @@ public class CustomerLogin {
 			return throttle.blockedFor(email, null).<Outcome>map(Outcome.Blocked::new).orElse(new Outcome.Failed());
 		}
 		var customer = verified.get().customer();
-		if (registrations.doubleOptIn() && !customer.confirmed()) {
+		if ((registrations.doubleOptIn() && !customer.confirmed()) || customer.blocked()) {
 			return new Outcome.Failed();
 		}
 		throttle.clear(email);
 		return new Outcome.Succeeded(new CustomerPrincipal(customer.id().value(), customer.reference().value(),
 				customer.locale().code(), verified.get().status()));
+	}
+
+	/** Whether the account is blocked after repeated failures right now. */
+	public boolean isLockedOut(String email) {
+		return throttle.blockedFor(email, null).isPresent();
+	}
+
+	/** Ends a lockout of the account at once (staff's "unlock"). */
+	public void unlock(String email) {
+		throttle.clear(email);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import io.clientele.credentials.PasswordChanged;
 import io.clientele.customer.CustomerAnonymized;
+import io.clientele.customer.CustomerBlocked;
 import io.clientele.customer.CustomerManagement;
 
 /** A customer's sessions on every node, stored in PostgreSQL. */
@@ -50,7 +51,17 @@ public class CustomerSessions {
 	/** A closed account is signed out everywhere at once. */
 	@EventListener
 	void on(CustomerAnonymized event) {
-		sessions.findByPrincipalName(event.customerId().toString()).keySet().forEach(sessions::deleteById);
+		signOutEverywhere(event.customerId());
+	}
+
+	/** A blocked account is signed out everywhere at once. */
+	@EventListener
+	void on(CustomerBlocked event) {
+		signOutEverywhere(event.customerId());
+	}
+
+	private void signOutEverywhere(io.clientele.customer.CustomerId customer) {
+		sessions.findByPrincipalName(customer.toString()).keySet().forEach(sessions::deleteById);
 	}
 
 	/** How many sessions the customer has open. */

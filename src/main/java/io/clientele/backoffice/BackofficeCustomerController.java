@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.clientele.address.AddressBook;
+import io.clientele.authentication.CustomerLogin;
+import io.clientele.credentials.PasswordManagement;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.orderhistory.OrderHistory;
 import io.clientele.shared.CustomerReference;
@@ -25,7 +27,14 @@ class BackofficeCustomerController {
 
 	private final OrderHistory orders;
 
-	BackofficeCustomerController(CustomerManagement customers, AddressBook addresses, OrderHistory orders) {
+	private final PasswordManagement passwords;
+
+	private final CustomerLogin login;
+
+	BackofficeCustomerController(CustomerManagement customers, AddressBook addresses, OrderHistory orders,
+			PasswordManagement passwords, CustomerLogin login) {
+		this.passwords = passwords;
+		this.login = login;
 		this.customers = customers;
 		this.addresses = addresses;
 		this.orders = orders;
@@ -46,7 +55,13 @@ class BackofficeCustomerController {
 	String detail(@PathVariable String reference, Model model) {
 		var customer = parse(reference).flatMap(customers::findByReference)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var lockedOut = login.isLockedOut(customer.email().value());
 		model.addAttribute("customer", customer);
+		model.addAttribute("hasLogin", passwords.hasPassword(customer.id()));
+		model.addAttribute("lockedOut", lockedOut);
+		model.addAttribute("loginStatus",
+				customer.blocked() ? "backoffice.status.blocked" : lockedOut ? "backoffice.status.locked"
+						: customer.confirmed() ? "backoffice.status.confirmed" : "backoffice.status.unconfirmed");
 		model.addAttribute("addresses", addresses.list(customer.id()));
 		model.addAttribute("orders", orders.page(customer.id(), 0, 10));
 		return "backoffice/customer/detail";

@@ -40,6 +40,8 @@ class BackofficeSecurityConfiguration {
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers("/backoffice/login", "/backoffice/login/blocked")
 						.permitAll()
+						.requestMatchers("/backoffice/customers/*/delete")
+						.hasRole("ADMIN")
 						.anyRequest()
 						.hasAnyRole("ADMIN", "SUPPORT"))
 			.formLogin(login -> login.loginPage("/backoffice/login")

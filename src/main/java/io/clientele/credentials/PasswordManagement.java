@@ -165,7 +165,23 @@ public class PasswordManagement {
 		return hashing.verify(hash.get(), password);
 	}
 
+	/**
+	 * Staff's "require a password change at the next login". Returns false for a customer
+	 * without a password (nothing to change).
+	 */
+	public boolean requireChange(CustomerId customer) {
+		return passwords.requireChange(customer.value());
+	}
+
+	/** Whether the customer has a password at all (has a login, in Kentico's words). */
+	public boolean hasPassword(CustomerId customer) {
+		return passwords.findHash(customer.value()).isPresent();
+	}
+
 	private PasswordStatus statusOf(CustomerDetails customer, String password) {
+		if (passwords.mustChange(customer.id().value())) {
+			return PasswordStatus.CHANGE_REQUIRED;
+		}
 		var compliant = policy
 			.check(new PasswordCandidate(password, customer.email().value(), customer.firstName(), customer.lastName()))
 			.isEmpty();

@@ -36,9 +36,29 @@ class PasswordRepository {
 			.param(ownerId)
 			.update();
 		jdbc.sql("insert into credentials_password (owner_id, hash, changed_at) values (?, ?, ?)"
-				+ " on conflict (owner_id) do update set hash = excluded.hash, changed_at = excluded.changed_at")
+				+ " on conflict (owner_id) do update set hash = excluded.hash, changed_at = excluded.changed_at,"
+				+ " must_change = false")
 			.params(ownerId, hash, Timestamp.from(now))
 			.update();
+	}
+
+	/** Whether staff asked the owner to choose a new password at the next login. */
+	boolean mustChange(UUID ownerId) {
+		return jdbc.sql("select must_change from credentials_password where owner_id = ?")
+			.param(ownerId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
+	 * Asks the owner to choose a new password at the next login; false when there is no
+	 * password.
+	 */
+	boolean requireChange(UUID ownerId) {
+		return jdbc.sql("update credentials_password set must_change = true where owner_id = ?")
+			.param(ownerId)
+			.update() > 0;
 	}
 
 	/**

@@ -142,6 +142,18 @@ public class PasswordResets {
 	}
 
 	/**
+	 * Staff's "send password reset link": the customer gets a link at once, no limits
+	 * applied.
+	 */
+	public void sendResetLink(CustomerId customerId) {
+		transaction.executeWithoutResult(status -> customers.find(customerId)
+			.filter(customer -> !customer.anonymized())
+			.ifPresent(customer -> mails.passwordReset(CustomerRecipients.of(customer),
+					tokens.issue(customer.id(), TokenPurpose.PASSWORD_RESET, settings.tokenValidity()),
+					settings.tokenValidity())));
+	}
+
+	/**
 	 * Tells the owner that sign-ins to the account were blocked after repeated failures,
 	 * with a link to choose a new password.
 	 */

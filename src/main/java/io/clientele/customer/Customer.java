@@ -50,6 +50,8 @@ class Customer {
 
 	private @Nullable Instant anonymizedAt;
 
+	private @Nullable Instant blockedAt;
+
 	@Version
 	private @Nullable Long version;
 
@@ -57,7 +59,7 @@ class Customer {
 	Customer(UUID id, String customerReference, String email, @Nullable Salutation salutation, String firstName,
 			String lastName, @Nullable Gender gender, @Nullable LocalDate dateOfBirth, @Nullable String phone,
 			@Nullable String company, String locale, @Nullable Instant confirmedAt, Instant createdAt,
-			Instant updatedAt, @Nullable Instant anonymizedAt, @Nullable Long version) {
+			Instant updatedAt, @Nullable Instant anonymizedAt, @Nullable Instant blockedAt, @Nullable Long version) {
 		this.id = id;
 		this.customerReference = customerReference;
 		this.email = email;
@@ -73,6 +75,7 @@ class Customer {
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 		this.anonymizedAt = anonymizedAt;
+		this.blockedAt = blockedAt;
 		this.version = version;
 	}
 
@@ -82,7 +85,7 @@ class Customer {
 				blankToNull(data.gender()) == null ? null : Gender.parse(data.gender()).orElseThrow(),
 				data.dateOfBirth(), blankToNull(data.phone()), blankToNull(data.company()),
 				CustomerLocale.parse(data.locale()).orElseThrow().code(), data.confirmed() ? now : null, now, now, null,
-				null);
+				null, null);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {
@@ -139,6 +142,14 @@ class Customer {
 		return true;
 	}
 
+	/**
+	 * Blocks (or, with false, unblocks) the account's login; the account stays as it is.
+	 */
+	void block(boolean blocked, Instant now) {
+		blockedAt = blocked ? (blockedAt == null ? now : blockedAt) : null;
+		updatedAt = now;
+	}
+
 	/** Marks the e-mail address as confirmed; confirming again changes nothing. */
 	void confirm(Instant now) {
 		if (confirmedAt == null) {
@@ -154,7 +165,7 @@ class Customer {
 	CustomerDetails details() {
 		return new CustomerDetails(id(), CustomerReference.of(customerReference), EmailAddress.of(email), salutation,
 				firstName, lastName, gender, dateOfBirth, phone, company, CustomerLocale.parse(locale).orElseThrow(),
-				confirmedAt, createdAt, updatedAt, anonymizedAt, version == null ? 0 : version);
+				confirmedAt, createdAt, updatedAt, anonymizedAt, blockedAt, version == null ? 0 : version);
 	}
 
 }

@@ -13,7 +13,12 @@ public record CustomerDetails(CustomerId id, CustomerReference reference, EmailA
 		@Nullable Salutation salutation, String firstName, String lastName, @Nullable Gender gender,
 		@Nullable LocalDate dateOfBirth, @Nullable String phone, @Nullable String company, CustomerLocale locale,
 		@Nullable Instant confirmedAt, Instant createdAt, Instant updatedAt, @Nullable Instant anonymizedAt,
-		long version) {
+		@Nullable Instant blockedAt, long version) {
+
+	/** Whether staff blocked the account's login. */
+	public boolean blocked() {
+		return blockedAt != null;
+	}
 
 	/** Whether the account was closed and its personal data removed. */
 	public boolean anonymized() {

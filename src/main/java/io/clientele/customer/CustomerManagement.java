@@ -166,6 +166,24 @@ public class CustomerManagement {
 		return new CustomerSearch(ids.stream().map(found::get).toList(), total, offset, limit);
 	}
 
+	/**
+	 * Blocks or unblocks the account's login; blocking publishes {@link CustomerBlocked}
+	 * so that sessions and tokens end at once.
+	 * @throws CustomerNotFound when there is no such customer
+	 */
+	@Transactional
+	public CustomerDetails block(CustomerId id, boolean blocked) {
+		var customer = customers.findById(id.value()).orElseThrow(() -> new CustomerNotFound(id));
+		var now = clock.instant();
+		var wasBlocked = customer.details().blocked();
+		customer.block(blocked, now);
+		var saved = customers.save(customer).details();
+		if (blocked && !wasBlocked) {
+			events.publishEvent(new CustomerBlocked(id, now));
+		}
+		return saved;
+	}
+
 	public Optional<CustomerDetails> find(CustomerId id) {
 		return customers.findById(id.value()).map(Customer::details);
 	}

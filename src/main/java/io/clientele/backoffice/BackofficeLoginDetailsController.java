@@ -1,0 +1,102 @@
+package io.clientele.backoffice;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.clientele.authentication.CustomerLogin;
+import io.clientele.credentials.PasswordManagement;
+import io.clientele.credentials.PasswordResets;
+import io.clientele.customer.CustomerDetails;
+import io.clientele.customer.CustomerManagement;
+import io.clientele.shared.CustomerReference;
+
+/**
+ * The customer page's login details: reset link, required password change, unlock, block,
+ * and (admins only) closing the account. Every action is a POST with a CSRF token.
+ */
+@Controller
+class BackofficeLoginDetailsController {
+
+	private final CustomerManagement customers;
+
+	private final PasswordResets resets;
+
+	private final PasswordManagement passwords;
+
+	private final CustomerLogin login;
+
+	BackofficeLoginDetailsController(CustomerManagement customers, PasswordResets resets, PasswordManagement passwords,
+			CustomerLogin login) {
+		this.customers = customers;
+		this.resets = resets;
+		this.passwords = passwords;
+		this.login = login;
+	}
+
+	@PostMapping("/backoffice/customers/{reference}/send-reset-link")
+	String sendResetLink(@PathVariable String reference, RedirectAttributes redirect) {
+		resets.sendResetLink(customer(reference).id());
+		return done(reference, "backoffice.login-details.reset-link-sent", redirect);
+	}
+
+	@PostMapping("/backoffice/customers/{reference}/require-password-change")
+	String requirePasswordChange(@PathVariable String reference, RedirectAttributes redirect) {
+		var changed = passwords.requireChange(customer(reference).id());
+		return done(reference,
+				changed ? "backoffice.login-details.change-required" : "backoffice.login-details.no-password",
+				redirect);
+	}
+
+	@PostMapping("/backoffice/customers/{reference}/unlock")
+	String unlock(@PathVariable String reference, RedirectAttributes redirect) {
+		login.unlock(customer(reference).email().value());
+		return done(reference, "backoffice.login-details.unlocked", redirect);
+	}
+
+	@PostMapping("/backoffice/customers/{reference}/block")
+	String block(@PathVariable String reference, @RequestParam boolean blocked, RedirectAttributes redirect) {
+		customers.block(customer(reference).id(), blocked);
+		return done(reference, blocked ? "backoffice.login-details.blocked" : "backoffice.login-details.unblocked",
+				redirect);
+	}
+
+	/** Admins only (see the filter chain): the confirmation page. */
+	@GetMapping("/backoffice/customers/{reference}/delete")
+	String confirmDelete(@PathVariable String reference, Model model) {
+		model.addAttribute("customer", customer(reference));
+		return "backoffice/customer/delete";
+	}
+
+	/** Admins only: anonymisation as in the API; the reference and the orders stay. */
+	@PostMapping("/backoffice/customers/{reference}/delete")
+	String delete(@PathVariable String reference, RedirectAttributes redirect) {
+		customers.anonymize(customer(reference).id());
+		redirect.addFlashAttribute("message", "backoffice.login-details.deleted");
+		redirect.addFlashAttribute("messageArgument", reference);
+		return "redirect:/backoffice/customers";
+	}
+
+	private CustomerDetails customer(String reference) {
+		try {
+			return customers.findByReference(CustomerReference.of(reference))
+				.filter(customer -> !customer.anonymized())
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	private static String done(String reference, String message, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("message", message);
+		return "redirect:/backoffice/customers/" + reference;
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.clientele.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.clientele.credentials.SignUp;
+import io.clientele.customer.CustomerDetails;
+import io.clientele.customer.CustomerManagement;
+import io.clientele.shared.EmailAddress;
+import io.clientele.staff.StaffAccounts;
+import io.clientele.staff.StaffRole;
+import io.clientele.support.Accounts;
+import io.clientele.support.Shoppers;
+import io.clientele.support.TestMailServer;
+import io.clientele.support.WebClient;
+
+/** Staff actions on a customer's login, and who may take them. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class BackofficeLoginDetailsIntegrationTests {
+
+	static final String STAFF_PASSWORD = "violet-lantern-orchard-3";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SignUp signUp;
+
+	@Autowired
+	CustomerManagement customers;
+
+	@Autowired
+	StaffAccounts staff;
+
+	String email;
+
+	CustomerDetails customer;
+
+	String page;
+
+	@BeforeEach
+	void customer() {
+		email = Shoppers.uniqueEmail();
+		customer = Accounts.confirmedCustomer(signUp, email);
+		page = "/backoffice/customers/" + customer.reference().value();
+	}
+
+	WebClient staffMember(StaffRole role) {
+		var address = "staff-" + Shoppers.uniqueEmail();
+		staff.create(EmailAddress.of(address), "Sam Support", role, STAFF_PASSWORD);
+		var browser = new WebClient(port);
+		browser.get("/backoffice/login");
+		browser.post("/backoffice/login", Map.of("email", address, "password", STAFF_PASSWORD));
+		return browser;
+	}
+
+	WebClient.Page act(WebClient browser, String action, Map<String, String> form) {
+		browser.get(page);
+		return browser.post(page + "/" + action, form);
+	}
+
+	@Test
+	void supportSendsAResetLinkThatWorks() {
+		var support = staffMember(StaffRole.SUPPORT);
+
+		var answer = act(support, "send-reset-link", Map.of());
+
+		assertThat(support.follow(answer).body()).contains("A password reset link is on its way");
+		var link = TestMailServer.linkIn(TestMailServer.mailTo(email, "Choose a new password"));
+		assertThat(new WebClient(port).get(link).body()).contains("Choose a new password");
+	}
+
+	@Test
+	void aRequiredPasswordChangeClosesTheAccountUntilTheCustomerChangesIt() {
+		act(staffMember(StaffRole.SUPPORT), "require-password-change", Map.of());
+		var shopper = new WebClient(port);
+
+		var profile = shopper.follow(shopper.logIn(email, Shoppers.PASSWORD));
+
+		assertThat(profile.body()).contains("no longer meets our password rules").doesNotContain("id=\"postpone\"");
+		assertThat(shopper.get("/customer/overview").status()).isEqualTo(302);
+		shopper.get("/customer/profile");
+		shopper.post("/customer/profile/password", Map.of("currentPassword", Shoppers.PASSWORD, "newPassword",
+				STAFF_PASSWORD, "newPasswordConfirmation", STAFF_PASSWORD));
+		assertThat(shopper.get("/customer/overview").status()).isEqualTo(200);
+	}
+
+	@Test
+	void blockingEndsTheCustomersSessionsAndLoginsUntilUnblocked() {
+		var shopper = new WebClient(port);
+		shopper.logIn(email, Shoppers.PASSWORD);
+		var support = staffMember(StaffRole.SUPPORT);
+
+		act(support, "block", Map.of("blocked", "true"));
+
+		assertThat(shopper.get("/customer/overview").status()).as("signed out").isEqualTo(302);
+		assertThat(new WebClient(port).logIn(email, Shoppers.PASSWORD).location())
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+		assertThat(support.get(page).body()).contains("blocked");
+		act(support, "block", Map.of("blocked", "false"));
+		assertThat(new WebClient(port).logIn(email, Shoppers.PASSWORD).location())
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/customer/overview"));
+	}
+
+	@Test
+	void unlockLiftsALockoutAtOnce() {
+		for (int i = 0; i < 10; i++) {
+			new WebClient(port).logIn(email, "not-the-password-1");
+		}
+		var blocked = new WebClient(port).logIn(email, Shoppers.PASSWORD);
+		assertThat(blocked.status()).as("locked out").isEqualTo(429);
+		var support = staffMember(StaffRole.SUPPORT);
+		assertThat(support.get(page).body()).contains(">locked<");
+
+		act(support, "unlock", Map.of());
+
+		assertThat(new WebClient(port).logIn(email, Shoppers.PASSWORD).location())
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/customer/overview"));
+	}
+
+	@Test
+	void onlyAdminsDeleteAccounts() {
+		var support = staffMember(StaffRole.SUPPORT);
+		var admin = staffMember(StaffRole.ADMIN);
+
+		assertThat(support.get(page + "/delete").status()).isEqualTo(403);
+		assertThat(act(support, "delete", Map.of()).status()).isEqualTo(403);
+		assertThat(customers.find(customer.id()).orElseThrow().anonymized()).isFalse();
+		assertThat(admin.get(page + "/delete").body()).contains("It cannot be undone.");
+		var deleted = act(admin, "delete", Map.of());
+		assertThat(admin.follow(deleted).body()).contains("was deleted");
+		assertThat(customers.find(customer.id()).orElseThrow().anonymized()).isTrue();
+	}
+
+	@Test
+	void everyActionNeedsACsrfToken() {
+		var support = staffMember(StaffRole.SUPPORT);
+		support.get(page);
+
+		assertThat(support.postWithoutCsrfToken(page + "/block", Map.of("blocked", "true")).status()).isEqualTo(403);
+		assertThat(customers.find(customer.id()).orElseThrow().blocked()).isFalse();
+	}
+
+}
