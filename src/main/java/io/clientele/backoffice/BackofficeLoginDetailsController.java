@@ -1,9 +1,13 @@
 package io.clientele.backoffice;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,10 +16,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.clientele.authentication.CustomerLogin;
 import io.clientele.credentials.PasswordManagement;
+import io.clientele.credentials.PasswordPolicy;
 import io.clientele.credentials.PasswordResets;
 import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.shared.CustomerReference;
+import io.clientele.shared.InvalidInput;
 
 /**
  * The customer page's login details: reset link, required password change, unlock, block,
@@ -32,8 +38,11 @@ class BackofficeLoginDetailsController {
 
 	private final CustomerLogin login;
 
+	private final PasswordPolicy policy;
+
 	BackofficeLoginDetailsController(CustomerManagement customers, PasswordResets resets, PasswordManagement passwords,
-			CustomerLogin login) {
+			CustomerLogin login, PasswordPolicy policy) {
+		this.policy = policy;
 		this.customers = customers;
 		this.resets = resets;
 		this.passwords = passwords;
@@ -65,6 +74,62 @@ class BackofficeLoginDetailsController {
 		customers.block(customer(reference).id(), blocked);
 		return done(reference, blocked ? "backoffice.login-details.blocked" : "backoffice.login-details.unblocked",
 				redirect);
+	}
+
+	@PostMapping("/backoffice/customers/{reference}/create-login")
+	String createLogin(@PathVariable String reference, RedirectAttributes redirect) {
+		var sent = resets.sendLoginLink(customer(reference).id());
+		return done(reference, sent ? "backoffice.login-details.login-link-sent" : "backoffice.login-details.has-login",
+				redirect);
+	}
+
+	record SetPasswordForm(@Nullable String password, @Nullable String passwordConfirmation,
+			@Nullable Boolean mustChange) {
+	}
+
+	/**
+	 * Admins only (see the filter chain): a password with the live meter and the full
+	 * policy.
+	 */
+	@GetMapping("/backoffice/customers/{reference}/set-password")
+	String setPasswordForm(@PathVariable String reference, Model model) {
+		model.addAttribute("setPasswordForm", new SetPasswordForm(null, null, true));
+		return setPasswordPage(customer(reference), model);
+	}
+
+	@PostMapping("/backoffice/customers/{reference}/set-password")
+	String setPassword(@PathVariable String reference, @ModelAttribute SetPasswordForm setPasswordForm,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		var customer = customer(reference);
+		var password = setPasswordForm.password() == null ? "" : setPasswordForm.password();
+		if (!password
+			.equals(setPasswordForm.passwordConfirmation() == null ? "" : setPasswordForm.passwordConfirmation())) {
+			result.rejectValue("passwordConfirmation", "password.mismatch");
+			return setPasswordPage(customer, model);
+		}
+		try {
+			passwords.setPasswordByStaff(customer.id(), password, Boolean.TRUE.equals(setPasswordForm.mustChange()));
+		}
+		catch (InvalidInput ex) {
+			for (var violation : ex.violations()) {
+				result.rejectValue("password", violation.messageKey(),
+						violation.arguments()
+							.stream()
+							.map(a -> a instanceof String s && s.startsWith("password.strength.")
+									? new DefaultMessageSourceResolvable(s) : a)
+							.toArray(),
+						violation.messageKey());
+			}
+			return setPasswordPage(customer, model);
+		}
+		return done(reference, "backoffice.login-details.password-set", redirect);
+	}
+
+	private String setPasswordPage(CustomerDetails customer, Model model) {
+		model.addAttribute("customer", customer);
+		model.addAttribute("passwordMinLength", policy.minLength());
+		model.addAttribute("passwordMaxLength", policy.maxLength());
+		return "backoffice/customer/set-password";
 	}
 
 	/** Admins only (see the filter chain): the confirmation page. */

@@ -40,7 +40,7 @@ class BackofficeSecurityConfiguration {
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers("/backoffice/login", "/backoffice/login/blocked")
 						.permitAll()
-						.requestMatchers("/backoffice/customers/*/delete")
+						.requestMatchers("/backoffice/customers/*/delete", "/backoffice/customers/*/set-password")
 						.hasRole("ADMIN")
 						.anyRequest()
 						.hasAnyRole("ADMIN", "SUPPORT"))

@@ -151,6 +151,32 @@ public class PasswordManagement {
 		tokens.voidAll(customerId);
 	}
 
+	/**
+	 * Staff's "set password" (admins only): the full policy applies; the customer is
+	 * signed out everywhere, told by mail, and, when {@code mustChange}, asked to choose
+	 * their own password at the next login. Staff never see a password the customer
+	 * chose.
+	 * @throws InvalidInput when the password breaks the policy
+	 */
+	public void setPasswordByStaff(CustomerId customerId, String password, boolean mustChange) {
+		var customer = customers.find(customerId).orElseThrow();
+		var violations = newPasswords.check(customer, password);
+		if (!violations.isEmpty()) {
+			throw new InvalidInput(violations);
+		}
+		var hash = hashing.hash(password);
+		transaction.executeWithoutResult(status -> {
+			var now = clock.instant();
+			passwords.store(customerId.value(), hash, now);
+			if (mustChange) {
+				passwords.requireChange(customerId.value());
+			}
+			tokens.voidAll(customerId);
+			events.publishEvent(new PasswordChanged(customerId, now, true));
+			mails.passwordChanged(CustomerRecipients.of(customer));
+		});
+	}
+
 	/** What the policy says about a password, for forms: every violation at once. */
 	public List<Violation> checkNewPassword(CustomerId customerId, String password) {
 		return newPasswords.check(customers.find(customerId).orElseThrow(), password);

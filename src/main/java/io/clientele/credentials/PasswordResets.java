@@ -141,6 +141,26 @@ public class PasswordResets {
 		});
 	}
 
+	/** How long a staff-created login link works (Kentico's "create login"). */
+	static final Duration LOGIN_LINK_VALIDITY = Duration.ofHours(72);
+
+	/**
+	 * Staff's "create login" for a customer without a password: a single-use link, valid
+	 * 72 hours, to choose the first password. Returns false, sending nothing, when the
+	 * customer has one.
+	 */
+	public boolean sendLoginLink(CustomerId customerId) {
+		return Boolean.TRUE.equals(transaction.execute(status -> {
+			var customer = customers.find(customerId).filter(c -> !c.anonymized());
+			if (customer.isEmpty() || passwords.findHash(customerId.value()).isPresent()) {
+				return false;
+			}
+			mails.loginCreated(CustomerRecipients.of(customer.get()),
+					tokens.issue(customerId, TokenPurpose.PASSWORD_RESET, LOGIN_LINK_VALIDITY), LOGIN_LINK_VALIDITY);
+			return true;
+		}));
+	}
+
 	/**
 	 * Staff's "send password reset link": the customer gets a link at once, no limits
 	 * applied.

@@ -58,6 +58,12 @@ public class CustomerMails {
 				Map.of("link", publicUrl.link("/password/restore", "token", token), "minutes", validity.toMinutes()));
 	}
 
+	/** Staff created a login for the customer: the link to choose the first password. */
+	public void loginCreated(Recipient recipient, String token, Duration validity) {
+		queue(MailType.LOGIN_CREATED, recipient,
+				Map.of("link", publicUrl.link("/password/restore", "token", token), "hours", validity.toHours()));
+	}
+
 	/**
 	 * The password was changed or reset; if it was not the customer, they know whom to
 	 * tell.

@@ -8,7 +8,7 @@ public enum MailType {
 
 	WELCOME("welcome"), REGISTRATION_CONFIRMATION("registration-confirmation"),
 	REGISTRATION_ATTEMPTED("registration-attempted"), PASSWORD_RESET("password-reset"),
-	PASSWORD_CHANGED("password-changed"), ACCOUNT_LOCKED("account-locked");
+	PASSWORD_CHANGED("password-changed"), ACCOUNT_LOCKED("account-locked"), LOGIN_CREATED("login-created");
 
 	private final String template;
 

@@ -149,4 +149,58 @@ class BackofficeLoginDetailsIntegrationTests {
 		assertThat(customers.find(customer.id()).orElseThrow().blocked()).isFalse();
 	}
 
+	@Test
+	void createLoginMailsAGuestALinkToChooseTheFirstPasswordWhichConfirmsTheAccount() {
+		var guestEmail = Shoppers.uniqueEmail();
+		var guest = customers.findOrRegisterGuest(EmailAddress.of(guestEmail), "", "Gus", "Guest", "en_US");
+		var guestPage = "/backoffice/customers/" + guest.reference().value();
+		var support = staffMember(StaffRole.SUPPORT);
+		assertThat(support.get(guestPage).body()).contains("id=\"registered\">No<");
+
+		support.get(guestPage);
+		var answer = support.post(guestPage + "/create-login", Map.of());
+
+		assertThat(support.follow(answer).body()).contains("valid 72 hours");
+		var link = TestMailServer.linkIn(TestMailServer.mailTo(guestEmail, "choose your password"));
+		var shopper = new WebClient(port);
+		shopper.get(link);
+		shopper.post("/password/restore", Map.of("token", link.substring(link.indexOf('=') + 1), "password",
+				STAFF_PASSWORD, "passwordConfirmation", STAFF_PASSWORD));
+		assertThat(new WebClient(port).logIn(guestEmail, STAFF_PASSWORD).location())
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/customer/overview"));
+	}
+
+	@Test
+	void createLoginSendsNothingToACustomerWhoHasOne() {
+		var support = staffMember(StaffRole.SUPPORT);
+
+		var answer = act(support, "create-login", Map.of());
+
+		assertThat(support.follow(answer).body()).contains("already has a login");
+	}
+
+	@Test
+	void onlyAdminsSetPasswordsUnderTheFullPolicyAndTheCustomerMustChangeIt() {
+		var shopper = new WebClient(port);
+		shopper.logIn(email, Shoppers.PASSWORD);
+		var support = staffMember(StaffRole.SUPPORT);
+		var admin = staffMember(StaffRole.ADMIN);
+
+		assertThat(support.get(page + "/set-password").status()).isEqualTo(403);
+		admin.get(page + "/set-password");
+		var weak = admin.post(page + "/set-password",
+				Map.of("password", "password1234", "passwordConfirmation", "password1234", "mustChange", "true"));
+		assertThat(weak.body()).contains("one of the most commonly used passwords");
+		admin.get(page + "/set-password");
+		var set = admin.post(page + "/set-password",
+				Map.of("password", STAFF_PASSWORD, "passwordConfirmation", STAFF_PASSWORD, "mustChange", "true"));
+
+		assertThat(admin.follow(set).body()).contains("The password was set");
+		assertThat(shopper.get("/customer/overview").status()).as("signed out everywhere").isEqualTo(302);
+		assertThat(TestMailServer.mailTo(email, "Your password was changed")).isNotNull();
+		var next = new WebClient(port);
+		assertThat(next.follow(next.logIn(email, STAFF_PASSWORD)).body()).doesNotContain("id=\"postpone\"")
+			.contains("no longer meets our password rules");
+	}
+
 }
