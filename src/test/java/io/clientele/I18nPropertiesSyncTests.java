@@ -34,6 +34,21 @@ class I18nPropertiesSyncTests {
 	}
 
 	@Test
+	void noMessageKeyIsDefinedTwice() throws IOException {
+		try (Stream<Path> files = Files.list(MESSAGES)) {
+			for (var file : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+				var keys = Files.readAllLines(file)
+					.stream()
+					.filter(line -> line.contains("=") && !line.startsWith("#"))
+					.map(line -> line.substring(0, line.indexOf('=')).strip())
+					.toList();
+
+				assertThat(keys).as(file.getFileName().toString()).doesNotHaveDuplicates();
+			}
+		}
+	}
+
+	@Test
 	void templatesHoldNoLiteralTextOutsideMessageKeys() throws IOException {
 		var literals = new ArrayList<String>();
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
