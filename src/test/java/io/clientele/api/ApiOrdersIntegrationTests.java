@@ -17,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.clientele.credentials.SignUp;
-import io.clientele.customer.CustomerDetails;
 import io.clientele.support.Accounts;
 import io.clientele.support.ApiClient;
 import io.clientele.support.Shoppers;
