@@ -64,11 +64,6 @@ public class CustomerSessions {
 		sessions.findByPrincipalName(customer.toString()).keySet().forEach(sessions::deleteById);
 	}
 
-	/** How many sessions the customer has open. */
-	public int count(io.clientele.customer.CustomerId customer) {
-		return sessions.findByPrincipalName(customer.toString()).size();
-	}
-
 	private static @Nullable String currentSessionId() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			var session = attributes.getRequest().getSession(false);
