@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.clientele.authentication.CustomerLogin;
+import io.clientele.authentication.CustomerPrincipal;
+import io.clientele.authentication.LoginOutcome;
 import io.clientele.customer.CustomerManagement;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,11 +65,12 @@ class ApiTokenController {
 		rules.check();
 		return switch (login.attempt(rules.textOrEmpty("username"), rules.textOrEmpty("password"),
 				request.getRemoteAddr())) {
-			case CustomerLogin.Outcome.Succeeded succeeded -> tokens("access-tokens",
-					new ApiCustomer(succeeded.customer().id(), succeeded.customer().customerReference()));
-			case CustomerLogin.Outcome.Blocked blocked ->
+			case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> tokens("access-tokens",
+					new ApiCustomer(succeeded.principal().id(), succeeded.principal().customerReference()));
+			case LoginOutcome.Blocked<CustomerPrincipal> blocked ->
 				throw new GlueException(GlueError.loginBlocked(blocked.minutes()));
-			case CustomerLogin.Outcome.Failed failed -> throw new GlueException(GlueError.FAILED_TO_AUTHENTICATE);
+			case LoginOutcome.Failed<CustomerPrincipal> failed ->
+				throw new GlueException(GlueError.FAILED_TO_AUTHENTICATE);
 		};
 	}
 
@@ -114,14 +117,14 @@ class ApiTokenController {
 					yield oauthError("invalid_request", "The request is missing username or password.");
 				}
 				yield switch (login.attempt(username, password, request.getRemoteAddr())) {
-					case CustomerLogin.Outcome.Succeeded succeeded -> oauthTokens(
-							new ApiCustomer(succeeded.customer().id(), succeeded.customer().customerReference()),
-							refreshTokens.issue(succeeded.customer().id()));
+					case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> oauthTokens(
+							new ApiCustomer(succeeded.principal().id(), succeeded.principal().customerReference()),
+							refreshTokens.issue(succeeded.principal().id()));
 					// the lockout answers as on /access-tokens: 429, code 4401, Spryker's
 					// text
-					case CustomerLogin.Outcome.Blocked blocked ->
+					case LoginOutcome.Blocked<CustomerPrincipal> blocked ->
 						JsonApi.errors(429, java.util.List.of(GlueError.loginBlocked(blocked.minutes())));
-					case CustomerLogin.Outcome.Failed failed ->
+					case LoginOutcome.Failed<CustomerPrincipal> failed ->
 						oauthError("invalid_grant", "The user credentials were incorrect.");
 				};
 			}

@@ -37,10 +37,11 @@ public class CustomerAuthenticationProvider implements AuthenticationProvider {
 		var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 		try {
 			return switch (login.attempt(email, password, clientAddress(authentication))) {
-				case CustomerLogin.Outcome.Succeeded succeeded ->
-					UsernamePasswordAuthenticationToken.authenticated(succeeded.customer(), null, List.of(CUSTOMER));
-				case CustomerLogin.Outcome.Blocked blocked -> throw new LoginBlocked(blocked.remaining());
-				case CustomerLogin.Outcome.Failed failed -> throw new BadCredentialsException("Bad credentials");
+				case LoginOutcome.Succeeded<CustomerPrincipal> succeeded ->
+					UsernamePasswordAuthenticationToken.authenticated(succeeded.principal(), null, List.of(CUSTOMER));
+				case LoginOutcome.Blocked<CustomerPrincipal> blocked -> throw new LoginBlocked(blocked.remaining());
+				case LoginOutcome.Failed<CustomerPrincipal> failed ->
+					throw new BadCredentialsException("Bad credentials");
 			};
 		}
 		catch (PasswordHashingBusy ex) {

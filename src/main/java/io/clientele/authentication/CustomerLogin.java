@@ -1,7 +1,5 @@
 package io.clientele.authentication;
 
-import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -19,31 +17,6 @@ import io.clientele.shared.EmailAddress;
  */
 @Component
 public class CustomerLogin {
-
-	/** What a login attempt came to. */
-	public sealed interface Outcome {
-
-		/** The customer is who they say. */
-		record Succeeded(CustomerPrincipal customer) implements Outcome {
-		}
-
-		/**
-		 * Wrong address, wrong password or unconfirmed account: callers answer all alike.
-		 */
-		record Failed() implements Outcome {
-		}
-
-		/** Too many failures: refused without checking the password. */
-		record Blocked(Duration remaining) implements Outcome {
-
-			/** The wait in whole minutes, at least one. */
-			public long minutes() {
-				return Math.max(1, (remaining.toSeconds() + 59) / 60);
-			}
-
-		}
-
-	}
 
 	private final PasswordManagement passwords;
 
@@ -64,22 +37,24 @@ public class CustomerLogin {
 		this.throttle = throttle;
 	}
 
-	public Outcome attempt(String email, String password, @Nullable String clientAddress) {
+	public LoginOutcome<CustomerPrincipal> attempt(String email, String password, @Nullable String clientAddress) {
 		var blocked = throttle.blockedFor(email, clientAddress);
 		if (blocked.isPresent()) {
-			return new Outcome.Blocked(blocked.get());
+			return new LoginOutcome.Blocked<>(blocked.get());
 		}
 		var verified = passwords.verify(email, password);
 		if (verified.isEmpty()) {
 			recordFailure(email, clientAddress);
-			return throttle.blockedFor(email, null).<Outcome>map(Outcome.Blocked::new).orElse(new Outcome.Failed());
+			return throttle.blockedFor(email, null)
+				.<LoginOutcome<CustomerPrincipal>>map(LoginOutcome.Blocked::new)
+				.orElse(new LoginOutcome.Failed<>());
 		}
 		var customer = verified.get().customer();
 		if ((registrations.doubleOptIn() && !customer.confirmed()) || customer.blocked()) {
-			return new Outcome.Failed();
+			return new LoginOutcome.Failed<>();
 		}
 		throttle.clear(email);
-		return new Outcome.Succeeded(new CustomerPrincipal(customer.id().value(), customer.reference().value(),
+		return new LoginOutcome.Succeeded<>(new CustomerPrincipal(customer.id().value(), customer.reference().value(),
 				customer.locale().code(), verified.get().status()));
 	}
 

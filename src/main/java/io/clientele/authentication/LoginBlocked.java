@@ -23,7 +23,7 @@ public class LoginBlocked extends AuthenticationException {
 
 	/** The wait in whole minutes, at least one. */
 	public long minutes() {
-		return Math.max(1, (remaining.toSeconds() + 59) / 60);
+		return LoginOutcome.wholeMinutes(remaining);
 	}
 
 }

@@ -17,7 +17,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
+import io.clientele.authentication.LoginOutcome;
 import io.clientele.staff.StaffLogin;
+import io.clientele.staff.StaffPrincipal;
 
 /**
  * Security of {@code /backoffice/**}: staff log in here with their own accounts; the
@@ -88,11 +90,11 @@ class BackofficeSecurityConfiguration {
 					? details.getRemoteAddress() : null;
 			var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 			return switch (login.attempt(String.valueOf(authentication.getPrincipal()), password, client)) {
-				case StaffLogin.Outcome.Succeeded succeeded ->
-					UsernamePasswordAuthenticationToken.authenticated(succeeded.staff(), null,
-							List.of(new SimpleGrantedAuthority("ROLE_" + succeeded.staff().role().name())));
-				case StaffLogin.Outcome.Blocked blocked -> throw new StaffBlocked(blocked.minutes());
-				case StaffLogin.Outcome.Failed failed -> throw new BadCredentialsException("Bad credentials");
+				case LoginOutcome.Succeeded<StaffPrincipal> succeeded ->
+					UsernamePasswordAuthenticationToken.authenticated(succeeded.principal(), null,
+							List.of(new SimpleGrantedAuthority("ROLE_" + succeeded.principal().role().name())));
+				case LoginOutcome.Blocked<StaffPrincipal> blocked -> throw new StaffBlocked(blocked.minutes());
+				case LoginOutcome.Failed<StaffPrincipal> failed -> throw new BadCredentialsException("Bad credentials");
 			};
 		}
 

@@ -1,0 +1,38 @@
+package io.clientele.authentication;
+
+import java.time.Duration;
+
+/**
+ * What a login attempt came to, for customers and staff alike.
+ *
+ * @param <P> the principal of a successful login
+ */
+public sealed interface LoginOutcome<P> {
+
+	/** The person is who they say. */
+	record Succeeded<P>(P principal) implements LoginOutcome<P> {
+	}
+
+	/**
+	 * Wrong address, wrong password, or an account that may not log in: callers answer
+	 * all alike.
+	 */
+	record Failed<P>() implements LoginOutcome<P> {
+	}
+
+	/** Too many failures: refused without checking the password. */
+	record Blocked<P>(Duration remaining) implements LoginOutcome<P> {
+
+		/** The wait in whole minutes, at least one. */
+		public long minutes() {
+			return wholeMinutes(remaining);
+		}
+
+	}
+
+	/** A wait as people are told it: whole minutes, rounded up, at least one. */
+	static long wholeMinutes(Duration wait) {
+		return Math.max(1, (wait.toSeconds() + 59) / 60);
+	}
+
+}
