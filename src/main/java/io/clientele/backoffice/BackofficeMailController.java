@@ -9,8 +9,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.clientele.notification.MailQueue;
 
@@ -42,6 +44,24 @@ class BackofficeMailController {
 	String detail(@PathVariable UUID id, Model model) {
 		model.addAttribute("mail", queue.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		return "backoffice/mail/detail";
+	}
+
+	@PostMapping("/backoffice/mails/{id}/resend")
+	String resend(@PathVariable UUID id, RedirectAttributes redirect) {
+		if (!queue.resend(id)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("message", "backoffice.mail.resent");
+		return "redirect:/backoffice/mails/" + id;
+	}
+
+	@PostMapping("/backoffice/mails/{id}/delete")
+	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+		if (!queue.delete(id)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		redirect.addFlashAttribute("message", "backoffice.mail.deleted");
+		return "redirect:/backoffice/mails";
 	}
 
 	/**

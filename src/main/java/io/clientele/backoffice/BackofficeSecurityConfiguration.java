@@ -33,7 +33,8 @@ class BackofficeSecurityConfiguration {
 
 	@Bean
 	@Order(20)
-	SecurityFilterChain backofficeSecurity(HttpSecurity http, StaffLogin staffLogin) throws Exception {
+	SecurityFilterChain backofficeSecurity(HttpSecurity http, StaffLogin staffLogin, BackofficeSettings settings)
+			throws Exception {
 		var contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey(SECURITY_CONTEXT_KEY);
 		return http.securityMatcher("/backoffice/**")
@@ -50,7 +51,11 @@ class BackofficeSecurityConfiguration {
 				.loginProcessingUrl("/backoffice/login")
 				.usernameParameter("email")
 				.passwordParameter("password")
-				.defaultSuccessUrl("/backoffice/customers", true)
+				.successHandler((request, response, authentication) -> {
+					// idle staff sessions end after the configured time
+					request.getSession().setMaxInactiveInterval((int) settings.idleTimeout().toSeconds());
+					response.sendRedirect(request.getContextPath() + "/backoffice/customers");
+				})
 				.failureHandler((request, response, exception) -> {
 					if (exception instanceof StaffBlocked blocked) {
 						request.setAttribute(BackofficeLoginController.BLOCKED_MINUTES, blocked.minutes);

@@ -50,6 +50,27 @@ public class MailQueue {
 			.optional();
 	}
 
+	/**
+	 * Sends the mail again, as a new attempt from scratch (a sent mail, too: the customer
+	 * may have lost it). Returns false for an unknown mail.
+	 */
+	public boolean resend(UUID id) {
+		var changed = jdbc.sql("""
+				update notification_outbox set status = 'QUEUED', attempts = 0, last_error = null,
+				    claimed_until = null, next_attempt_at = now(), sent_at = null
+				where id = ?
+				""").param(id).update() > 0;
+		if (changed) {
+			dispatcher.dispatchSoon();
+		}
+		return changed;
+	}
+
+	/** Removes the mail from the queue; a mail being sent right now is left alone. */
+	public boolean delete(UUID id) {
+		return jdbc.sql("delete from notification_outbox where id = ? and status <> 'SENDING'").param(id).update() > 0;
+	}
+
 	private QueuedMail mail(java.sql.ResultSet row) throws java.sql.SQLException {
 		var status = MailStatus.valueOf(row.getString("status"));
 		var sentAt = row.getTimestamp("sent_at");

@@ -35,6 +35,9 @@ class BackofficeIntegrationTests {
 	@Autowired
 	SignUp signUp;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	WebClient staff() {
 		var browser = new WebClient(port);
 		browser.get("/backoffice/login");
@@ -155,6 +158,53 @@ class BackofficeIntegrationTests {
 
 		assertThat(tenth.status()).isEqualTo(429);
 		assertThat(tenth.body()).contains("Please try again in 5 minutes");
+	}
+
+	@Test
+	void aMailFromTheQueueCanBeSentAgainAndDeleted() {
+		var email = Shoppers.uniqueEmail();
+		var registration = new WebClient(port);
+		registration.get("/register");
+		registration.post("/register", Shoppers.registrationForm(email));
+		io.clientele.support.TestMailServer.mailsTo(email, 1);
+		var browser = staff();
+		var queue = browser.get("/backoffice/mails");
+		var row = queue.body().substring(queue.body().indexOf(email));
+		var id = row.split("/backoffice/mails/")[1].substring(0, 36);
+
+		browser.get("/backoffice/mails/" + id);
+		browser.post("/backoffice/mails/" + id + "/resend", Map.of());
+		assertThat(io.clientele.support.TestMailServer.mailsTo(email, 2)).hasSize(2);
+		browser.get("/backoffice/mails/" + id);
+		var deleted = browser.post("/backoffice/mails/" + id + "/delete", Map.of());
+
+		assertThat(browser.follow(deleted).body()).contains("The mail was deleted from the queue.");
+		assertThat(browser.get("/backoffice/mails/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aStaffLoginShortensEvenARememberedSessionToThirtyIdleMinutes() {
+		var email = Shoppers.uniqueEmail();
+		Accounts.confirmedCustomer(signUp, email);
+		var browser = new WebClient(port);
+		browser.get("/login");
+		browser.post("/login", Map.of("email", email, "password", Shoppers.PASSWORD, "remember-me", "true"));
+		assertThat(idleSecondsOf(browser)).isEqualTo(30 * 24 * 60 * 60);
+
+		browser.get("/backoffice/login");
+		browser.post("/backoffice/login", Map.of("email", ADMIN, "password", ADMIN_PASSWORD));
+
+		assertThat(idleSecondsOf(browser)).isEqualTo(30 * 60);
+	}
+
+	private int idleSecondsOf(WebClient browser) {
+		var sessionId = browser.cookie("SESSION")
+			.map(value -> new String(java.util.Base64.getDecoder().decode(value)))
+			.orElseThrow();
+		return jdbc.sql("select max_inactive_interval from authentication_session where session_id = ?")
+			.param(sessionId)
+			.query(Integer.class)
+			.single();
 	}
 
 }
