@@ -76,6 +76,16 @@ class BackofficeLoginDetailsController {
 				redirect);
 	}
 
+	/**
+	 * Admins only (see the filter chain): the password goes to the customer, never to
+	 * staff.
+	 */
+	@PostMapping("/backoffice/customers/{reference}/generate-password")
+	String generatePassword(@PathVariable String reference, RedirectAttributes redirect) {
+		passwords.generatePassword(customer(reference).id());
+		return done(reference, "backoffice.login-details.password-generated", redirect);
+	}
+
 	@PostMapping("/backoffice/customers/{reference}/create-login")
 	String createLogin(@PathVariable String reference, RedirectAttributes redirect) {
 		var sent = resets.sendLoginLink(customer(reference).id());

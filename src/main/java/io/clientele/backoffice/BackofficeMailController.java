@@ -48,10 +48,10 @@ class BackofficeMailController {
 
 	@PostMapping("/backoffice/mails/{id}/resend")
 	String resend(@PathVariable UUID id, RedirectAttributes redirect) {
-		if (!queue.resend(id)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		redirect.addFlashAttribute("message", "backoffice.mail.resent");
+		var mail = queue.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// a mail holding a password is never sent twice: generate a new one instead
+		var resent = !mail.confidential() && queue.resend(id);
+		redirect.addFlashAttribute("message", resent ? "backoffice.mail.resent" : "backoffice.mail.not-resent");
 		return "redirect:/backoffice/mails/" + id;
 	}
 

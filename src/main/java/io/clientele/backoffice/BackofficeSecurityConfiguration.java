@@ -43,7 +43,8 @@ class BackofficeSecurityConfiguration {
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers("/backoffice/login", "/backoffice/login/blocked")
 						.permitAll()
-						.requestMatchers("/backoffice/customers/*/delete", "/backoffice/customers/*/set-password")
+						.requestMatchers("/backoffice/customers/*/delete", "/backoffice/customers/*/set-password",
+								"/backoffice/customers/*/generate-password")
 						.hasRole("ADMIN")
 						.anyRequest()
 						.hasAnyRole("ADMIN", "SUPPORT"))

@@ -1,6 +1,7 @@
 package io.clientele.credentials;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -177,6 +178,41 @@ public class PasswordManagement {
 		});
 	}
 
+	/** How long a generated password works. */
+	static final Duration GENERATED_VALIDITY = Duration.ofHours(72);
+
+	// No 0/O, 1/l/I: the customer types what the mail shows.
+	private static final String UNAMBIGUOUS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+	/**
+	 * Staff's "generate password" (admins only): 16 random characters from an unambiguous
+	 * alphabet, mailed to the customer (never shown to staff), valid 72 hours, to be
+	 * changed at the next login. The customer is signed out everywhere.
+	 */
+	public void generatePassword(CustomerId customerId) {
+		var customer = customers.find(customerId).orElseThrow();
+		String password;
+		do {
+			var chars = new StringBuilder();
+			for (int i = 0; i < 16; i++) {
+				chars.append(UNAMBIGUOUS.charAt(random.nextInt(UNAMBIGUOUS.length())));
+			}
+			password = chars.toString();
+		}
+		while (!newPasswords.check(customer, password).isEmpty());
+		var generated = password;
+		var hash = hashing.hash(generated);
+		transaction.executeWithoutResult(status -> {
+			var now = clock.instant();
+			passwords.storeTemporary(customerId.value(), hash, now, now.plus(GENERATED_VALIDITY));
+			tokens.voidAll(customerId);
+			events.publishEvent(new PasswordChanged(customerId, now, true));
+			mails.generatedPassword(CustomerRecipients.of(customer), generated, GENERATED_VALIDITY);
+		});
+	}
+
 	/** What the policy says about a password, for forms: every violation at once. */
 	public List<Violation> checkNewPassword(CustomerId customerId, String password) {
 		return newPasswords.check(customers.find(customerId).orElseThrow(), password);
@@ -188,7 +224,9 @@ public class PasswordManagement {
 			hashing.verifyDecoy(password);
 			return false;
 		}
-		return hashing.verify(hash.get(), password);
+		// an expired generated password costs the verification and fails like a wrong one
+		return hashing.verify(hash.get(), password)
+				&& !passwords.expired(customer.orElseThrow().id().value(), clock.instant());
 	}
 
 	/**

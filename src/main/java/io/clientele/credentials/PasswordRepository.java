@@ -37,9 +37,27 @@ class PasswordRepository {
 			.update();
 		jdbc.sql("insert into credentials_password (owner_id, hash, changed_at) values (?, ?, ?)"
 				+ " on conflict (owner_id) do update set hash = excluded.hash, changed_at = excluded.changed_at,"
-				+ " must_change = false")
+				+ " must_change = false, expires_at = null")
 			.params(ownerId, hash, Timestamp.from(now))
 			.update();
+	}
+
+	/** A password that works until {@code expiresAt} and must be changed at the login. */
+	void storeTemporary(UUID ownerId, String hash, Instant now, Instant expiresAt) {
+		store(ownerId, hash, now);
+		jdbc.sql("update credentials_password set must_change = true, expires_at = ? where owner_id = ?")
+			.params(Timestamp.from(expiresAt), ownerId)
+			.update();
+	}
+
+	/** Whether the owner's password is a temporary one whose time is up. */
+	boolean expired(UUID ownerId, Instant now) {
+		return jdbc
+			.sql("select expires_at is not null and expires_at <= ? from credentials_password where owner_id = ?")
+			.params(Timestamp.from(now), ownerId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	/** Whether staff asked the owner to choose a new password at the next login. */

@@ -65,6 +65,16 @@ public class CustomerMails {
 	}
 
 	/**
+	 * Staff generated a password for the customer: the password itself, valid for a
+	 * while, to be changed at the login. The mail is confidential: the back office never
+	 * shows its body.
+	 */
+	public void generatedPassword(Recipient recipient, String password, Duration validity) {
+		queue(MailType.GENERATED_PASSWORD, recipient,
+				Map.of("password", password, "link", publicUrl.link("/login"), "hours", validity.toHours()));
+	}
+
+	/**
 	 * The password was changed or reset; if it was not the customer, they know whom to
 	 * tell.
 	 */

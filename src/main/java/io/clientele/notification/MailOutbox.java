@@ -33,8 +33,9 @@ class MailOutbox {
 		jdbc.sql(
 				"""
 						insert into notification_outbox (id, mail_type, customer_id, recipient, recipient_name, locale,
-						    subject, html_body, text_body, status, next_attempt_at, created_at)
-						values (:id, :type, :customerId, :recipient, :name, :locale, :subject, :html, :text, 'QUEUED', :now, :now)
+						    subject, html_body, text_body, status, next_attempt_at, created_at, confidential)
+						values (:id, :type, :customerId, :recipient, :name, :locale, :subject, :html, :text, 'QUEUED', :now, :now,
+						    :confidential)
 						""")
 			.param("id", id)
 			.param("type", mail.type().name())
@@ -46,6 +47,7 @@ class MailOutbox {
 			.param("html", mail.html())
 			.param("text", mail.text())
 			.param("now", Timestamp.from(now))
+			.param("confidential", mail.type().confidential())
 			.update();
 		return id;
 	}
@@ -77,8 +79,10 @@ class MailOutbox {
 	}
 
 	void markSent(UUID id, Instant now) {
-		jdbc.sql("update notification_outbox set status = 'SENT', sent_at = ?, claimed_until = null, last_error = null"
-				+ " where id = ?")
+		// a mail holding a secret keeps no copy of it once it is sent
+		jdbc.sql("update notification_outbox set status = 'SENT', sent_at = ?, claimed_until = null, last_error = null,"
+				+ " text_body = case when confidential then '' else text_body end,"
+				+ " html_body = case when confidential then '' else html_body end where id = ?")
 			.params(Timestamp.from(now), id)
 			.update();
 	}

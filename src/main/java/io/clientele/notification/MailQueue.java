@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailQueue {
 
+	// what staff see of a mail that holds a secret
+	private static final String CONFIDENTIAL = "(confidential: this mail holds a password and is not shown)";
+
 	private final JdbcClient jdbc;
 
 	private final MailDispatcher dispatcher;
@@ -28,7 +31,7 @@ public class MailQueue {
 	 */
 	public record QueuedMail(UUID id, String type, String recipient, String subject, MailStatus status, boolean held,
 			int attempts, @Nullable String lastError, Instant createdAt, @Nullable Instant sentAt, String textBody,
-			String htmlBody) {
+			String htmlBody, boolean confidential) {
 	}
 
 	/** The newest mails first. */
@@ -58,7 +61,7 @@ public class MailQueue {
 		var changed = jdbc.sql("""
 				update notification_outbox set status = 'QUEUED', attempts = 0, last_error = null,
 				    claimed_until = null, next_attempt_at = now(), sent_at = null
-				where id = ?
+				where id = ? and not confidential
 				""").param(id).update() > 0;
 		if (changed) {
 			dispatcher.dispatchSoon();
@@ -77,7 +80,10 @@ public class MailQueue {
 		return new QueuedMail(row.getObject("id", UUID.class), row.getString("mail_type"), row.getString("recipient"),
 				row.getString("subject"), status, status == MailStatus.QUEUED && !dispatcher.canSend(),
 				row.getInt("attempts"), row.getString("last_error"), row.getTimestamp("created_at").toInstant(),
-				sentAt == null ? null : sentAt.toInstant(), row.getString("text_body"), row.getString("html_body"));
+				sentAt == null ? null : sentAt.toInstant(),
+				row.getBoolean("confidential") ? CONFIDENTIAL : row.getString("text_body"),
+				row.getBoolean("confidential") ? CONFIDENTIAL : row.getString("html_body"),
+				row.getBoolean("confidential"));
 	}
 
 }

@@ -8,7 +8,8 @@ public enum MailType {
 
 	WELCOME("welcome"), REGISTRATION_CONFIRMATION("registration-confirmation"),
 	REGISTRATION_ATTEMPTED("registration-attempted"), PASSWORD_RESET("password-reset"),
-	PASSWORD_CHANGED("password-changed"), ACCOUNT_LOCKED("account-locked"), LOGIN_CREATED("login-created");
+	PASSWORD_CHANGED("password-changed"), ACCOUNT_LOCKED("account-locked"), LOGIN_CREATED("login-created"),
+	GENERATED_PASSWORD("generated-password");
 
 	private final String template;
 
@@ -18,6 +19,11 @@ public enum MailType {
 
 	String template() {
 		return template;
+	}
+
+	/** Whether the mail holds a secret, so that nobody may read it in the back office. */
+	boolean confidential() {
+		return this == GENERATED_PASSWORD;
 	}
 
 }

@@ -40,6 +40,9 @@ class BackofficeLoginDetailsIntegrationTests {
 	@Autowired
 	StaffAccounts staff;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	String email;
 
 	CustomerDetails customer;
@@ -201,6 +204,34 @@ class BackofficeLoginDetailsIntegrationTests {
 		var next = new WebClient(port);
 		assertThat(next.follow(next.logIn(email, STAFF_PASSWORD)).body()).doesNotContain("id=\"postpone\"")
 			.contains("no longer meets our password rules");
+	}
+
+	@Test
+	void aGeneratedPasswordReachesOnlyTheCustomerWorksOnceForAChangeAndExpires() {
+		var support = staffMember(StaffRole.SUPPORT);
+		var admin = staffMember(StaffRole.ADMIN);
+		assertThat(act(support, "generate-password", Map.of()).status()).isEqualTo(403);
+
+		act(admin, "generate-password", Map.of());
+
+		var mail = TestMailServer.mailTo(email, "Your temporary password");
+		var matcher = java.util.regex.Pattern.compile("(?m)^ {4}([A-Za-z0-9]{16})\\s*$")
+			.matcher(TestMailServer.bodyOf(mail));
+		assertThat(matcher.find()).as("the password is in the mail").isTrue();
+		var generated = matcher.group(1);
+		var queue = admin.get("/backoffice/mails").body();
+		var id = queue.substring(queue.indexOf("Your temporary password") - 200).split("/backoffice/mails/")[1]
+			.substring(0, 36);
+		assertThat(admin.get("/backoffice/mails/" + id).body()).doesNotContain(generated).contains("confidential");
+		assertThat(admin.get("/backoffice/mails/" + id + "/html").body()).doesNotContain(generated);
+		var shopper = new WebClient(port);
+		assertThat(shopper.follow(shopper.logIn(email, generated)).body()).doesNotContain("id=\"postpone\"")
+			.contains("no longer meets our password rules");
+		jdbc.sql("update credentials_password set expires_at = now() - interval '1 second' where owner_id = ?")
+			.param(customer.id().value())
+			.update();
+		assertThat(new WebClient(port).logIn(email, generated).location())
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
 	}
 
 }
