@@ -1,16 +1,25 @@
 package io.clientele.backoffice;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.clientele.address.AddressBook;
 import io.clientele.authentication.CustomerLogin;
 import io.clientele.credentials.PasswordManagement;
+import io.clientele.notes.CustomerNotes;
+import io.clientele.shared.InvalidInput;
+import io.clientele.staff.StaffPrincipal;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.orderhistory.OrderHistory;
 import io.clientele.shared.CustomerReference;
@@ -29,10 +38,13 @@ class BackofficeCustomerController {
 
 	private final PasswordManagement passwords;
 
+	private final CustomerNotes notes;
+
 	private final CustomerLogin login;
 
 	BackofficeCustomerController(CustomerManagement customers, AddressBook addresses, OrderHistory orders,
-			PasswordManagement passwords, CustomerLogin login) {
+			PasswordManagement passwords, CustomerLogin login, CustomerNotes notes) {
+		this.notes = notes;
 		this.passwords = passwords;
 		this.login = login;
 		this.customers = customers;
@@ -63,8 +75,33 @@ class BackofficeCustomerController {
 				customer.blocked() ? "backoffice.status.blocked" : lockedOut ? "backoffice.status.locked"
 						: customer.confirmed() ? "backoffice.status.confirmed" : "backoffice.status.unconfirmed");
 		model.addAttribute("addresses", addresses.list(customer.id()));
+		model.addAttribute("notes", notes.findAll(customer.id()));
+		if (!model.containsAttribute("noteForm")) {
+			model.addAttribute("noteForm", new NoteForm(""));
+		}
 		model.addAttribute("orders", orders.page(customer.id(), 0, 10));
 		return "backoffice/customer/detail";
+	}
+
+	record NoteForm(@Nullable String text) {
+	}
+
+	/** Notes are added in the name of the signed-in staff member, never edited. */
+	@PostMapping("/backoffice/customers/{reference}/notes")
+	String addNote(@PathVariable String reference, @ModelAttribute NoteForm noteForm, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal staff, Model model, RedirectAttributes redirect) {
+		var customer = parse(reference).flatMap(customers::findByReference)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			notes.add(customer.id(), noteForm.text() == null ? "" : noteForm.text(), staff.displayName());
+		}
+		catch (InvalidInput ex) {
+			ex.violations()
+				.forEach(v -> result.rejectValue("text", v.messageKey(), v.arguments().toArray(), v.messageKey()));
+			return detail(reference, model);
+		}
+		redirect.addFlashAttribute("message", "backoffice.notes.added");
+		return "redirect:/backoffice/customers/" + reference;
 	}
 
 	private static java.util.Optional<CustomerReference> parse(String reference) {

@@ -4,8 +4,8 @@
  * customers'.
  */
 @ApplicationModule(displayName = "Back office",
-		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "notification",
-				"staff", "shared" })
+		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "notes",
+				"notification", "staff", "shared" })
 @NullMarked
 package io.clientele.backoffice;
 

@@ -41,6 +41,9 @@ class BackofficeLoginDetailsIntegrationTests {
 	StaffAccounts staff;
 
 	@Autowired
+	io.clientele.notes.CustomerNotes notes;
+
+	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	String email;
@@ -137,10 +140,12 @@ class BackofficeLoginDetailsIntegrationTests {
 		assertThat(support.get(page + "/delete").status()).isEqualTo(403);
 		assertThat(act(support, "delete", Map.of()).status()).isEqualTo(403);
 		assertThat(customers.find(customer.id()).orElseThrow().anonymized()).isFalse();
+		act(admin, "notes", Map.of("text", "Called about a parcel"));
 		assertThat(admin.get(page + "/delete").body()).contains("It cannot be undone.");
 		var deleted = act(admin, "delete", Map.of());
 		assertThat(admin.follow(deleted).body()).contains("was deleted");
 		assertThat(customers.find(customer.id()).orElseThrow().anonymized()).isTrue();
+		assertThat(notes.findAll(customer.id())).as("notes may name the person").isEmpty();
 	}
 
 	@Test
@@ -232,6 +237,22 @@ class BackofficeLoginDetailsIntegrationTests {
 			.update();
 		assertThat(new WebClient(port).logIn(email, generated).location())
 			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+	}
+
+	@Test
+	void staffAddNotesInTheirNameThatAreShownEscapedAndNeverBlank() {
+		var support = staffMember(StaffRole.SUPPORT);
+
+		var blank = act(support, "notes", Map.of("text", "   "));
+		var added = act(support, "notes", Map.of("text", "Prefers invoices <script>alert(1)</script> by post"));
+		var shown = support.follow(added).body();
+
+		assertThat(blank.status()).isEqualTo(200);
+		assertThat(blank.body()).contains("Please write a note.");
+		assertThat(shown).contains("The note was added.")
+			.contains("Sam Support · ")
+			.contains("Prefers invoices &lt;script&gt;alert(1)&lt;/script&gt; by post")
+			.doesNotContain("<script>alert(1)</script>");
 	}
 
 }
