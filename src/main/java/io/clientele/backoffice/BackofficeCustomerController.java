@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.clientele.address.AddressBook;
 import io.clientele.authentication.CustomerLogin;
 import io.clientele.credentials.PasswordManagement;
+import io.clientele.groups.CustomerGroups;
 import io.clientele.notes.CustomerNotes;
 import io.clientele.shared.InvalidInput;
 import io.clientele.staff.StaffPrincipal;
@@ -40,10 +41,13 @@ class BackofficeCustomerController {
 
 	private final CustomerNotes notes;
 
+	private final CustomerGroups groups;
+
 	private final CustomerLogin login;
 
 	BackofficeCustomerController(CustomerManagement customers, AddressBook addresses, OrderHistory orders,
-			PasswordManagement passwords, CustomerLogin login, CustomerNotes notes) {
+			PasswordManagement passwords, CustomerLogin login, CustomerNotes notes, CustomerGroups groups) {
+		this.groups = groups;
 		this.notes = notes;
 		this.passwords = passwords;
 		this.login = login;
@@ -76,6 +80,8 @@ class BackofficeCustomerController {
 						: customer.confirmed() ? "backoffice.status.confirmed" : "backoffice.status.unconfirmed");
 		model.addAttribute("addresses", addresses.list(customer.id()));
 		model.addAttribute("notes", notes.findAll(customer.id()));
+		model.addAttribute("customerGroups", groups.groupsOf(customer.id()));
+		model.addAttribute("allGroups", groups.all());
 		if (!model.containsAttribute("noteForm")) {
 			model.addAttribute("noteForm", new NoteForm(""));
 		}

@@ -1,0 +1,155 @@
+package io.clientele.groups;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.clientele.customer.CustomerAnonymized;
+import io.clientele.customer.CustomerId;
+import io.clientele.shared.InvalidInput;
+import io.clientele.shared.Violation;
+
+/**
+ * Customer groups and their members. A name is unique regardless of case, at most 70
+ * characters.
+ */
+@Component
+public class CustomerGroups {
+
+	public static final int MAX_NAME_LENGTH = 70;
+
+	public static final int MAX_DESCRIPTION_LENGTH = 255;
+
+	private static final String WITH_COUNTS = "select g.id, g.name, g.description,"
+			+ " (select count(*) from groups_membership m where m.group_id = g.id) as members from groups_group g";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	CustomerGroups(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Every group, by name, with its number of members. */
+	public List<CustomerGroup> all() {
+		return jdbc.sql(WITH_COUNTS + " order by lower(g.name)").query(this::group).list();
+	}
+
+	public Optional<CustomerGroup> find(UUID id) {
+		return jdbc.sql(WITH_COUNTS + " where g.id = ?").param(id).query(this::group).optional();
+	}
+
+	/** The groups the customer belongs to, by name. */
+	public List<CustomerGroup> groupsOf(CustomerId customer) {
+		return jdbc
+			.sql(WITH_COUNTS + " where g.id in (select group_id from groups_membership where customer_id = ?)"
+					+ " order by lower(g.name)")
+			.param(customer.value())
+			.query(this::group)
+			.list();
+	}
+
+	/** The ids of the group's members. */
+	public List<CustomerId> members(UUID group) {
+		return jdbc.sql("select customer_id from groups_membership where group_id = ? order by added_at desc")
+			.param(group)
+			.query((row, n) -> new CustomerId(row.getObject(1, UUID.class)))
+			.list();
+	}
+
+	/**
+	 * @throws InvalidInput for a blank, over-long or taken name, or an over-long
+	 * description
+	 */
+	public CustomerGroup create(String name, @Nullable String description) {
+		var id = UUID.randomUUID();
+		save(id, name, description, true);
+		return find(id).orElseThrow();
+	}
+
+	/**
+	 * @throws InvalidInput for a blank, over-long or taken name, or an over-long
+	 * description
+	 */
+	public CustomerGroup change(UUID id, String name, @Nullable String description) {
+		save(id, name, description, false);
+		return find(id).orElseThrow();
+	}
+
+	/** Deletes the group; its members stay customers. */
+	public void delete(UUID id) {
+		jdbc.sql("delete from groups_membership where group_id = ?").param(id).update();
+		jdbc.sql("delete from groups_group where id = ?").param(id).update();
+	}
+
+	/** Adds the customer to the group; adding twice changes nothing. */
+	public void assign(UUID group, CustomerId customer) {
+		jdbc.sql("insert into groups_membership (group_id, customer_id, added_at) values (?, ?, ?)"
+				+ " on conflict do nothing")
+			.params(group, customer.value(), Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	public void remove(UUID group, CustomerId customer) {
+		jdbc.sql("delete from groups_membership where group_id = ? and customer_id = ?")
+			.params(group, customer.value())
+			.update();
+	}
+
+	/** A closed account belongs to no group (Spryker removes it as well). */
+	@EventListener
+	void on(CustomerAnonymized event) {
+		jdbc.sql("delete from groups_membership where customer_id = ?").param(event.customerId().value()).update();
+	}
+
+	private void save(UUID id, String name, @Nullable String description, boolean create) {
+		var violations = new ArrayList<Violation>();
+		var trimmed = name.strip();
+		if (trimmed.isEmpty()) {
+			violations.add(Violation.of("name", "group.name.required"));
+		}
+		else if (trimmed.length() > MAX_NAME_LENGTH) {
+			violations.add(Violation.of("name", "group.name.too-long", MAX_NAME_LENGTH));
+		}
+		var text = description == null || description.isBlank() ? null : description.strip();
+		if (text != null && text.length() > MAX_DESCRIPTION_LENGTH) {
+			violations.add(Violation.of("description", "group.description.too-long", MAX_DESCRIPTION_LENGTH));
+		}
+		if (violations.isEmpty()) {
+			try {
+				if (create) {
+					jdbc.sql("insert into groups_group (id, name, description, created_at) values (?, ?, ?, ?)")
+						.params(id, trimmed, text, Timestamp.from(clock.instant()))
+						.update();
+				}
+				else {
+					jdbc.sql("update groups_group set name = ?, description = ? where id = ?")
+						.params(trimmed, text, id)
+						.update();
+				}
+				return;
+			}
+			catch (DuplicateKeyException ex) {
+				violations.add(Violation.of("name", "group.name.taken"));
+			}
+		}
+		throw new InvalidInput(violations);
+	}
+
+	private CustomerGroup group(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
+		return new CustomerGroup(row.getObject("id", UUID.class), row.getString("name"), row.getString("description"),
+				row.getLong("members"));
+	}
+
+}
