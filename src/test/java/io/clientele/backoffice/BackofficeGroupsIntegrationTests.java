@@ -71,6 +71,9 @@ class BackofficeGroupsIntegrationTests {
 		assertThat(browser.get(groupPath).body()).contains(first.reference().value()).contains(secondEmail);
 		assertThat(browser.get("/backoffice/groups").body()).contains(name);
 		assertThat(browser.get("/backoffice/customers/" + second.reference().value()).body()).contains(name);
+		assertThat(browser.get("/backoffice/customers?q=" + secondEmail).body()).as("the list's groups column")
+			.contains("<td>" + name + "</td>")
+			.contains("<td>Yes</td>");
 		browser.get(groupPath);
 		browser.post(groupPath + "/members/" + first.reference().value() + "/remove", Map.of());
 		assertThat(groups.members(groupId)).containsExactly(second.id());
