@@ -118,30 +118,25 @@ class AccessTokens {
 		return settings.accessTokenLifetime().toSeconds();
 	}
 
-	/** The customer of a valid customer token; empty for anything else. */
-	Optional<ApiCustomer> verify(String token) {
+	/**
+	 * Who a valid token speaks for: a customer or a back-office client, by its scope;
+	 * empty for anything else. The token is checked once.
+	 */
+	Optional<TokenHolder> verify(String token) {
 		try {
 			var claims = processor.process(token, null);
-			if (!scopes(claims).contains(CUSTOMER_SCOPE)) {
-				return Optional.empty();
+			var scopes = scopes(claims);
+			if (scopes.contains(CUSTOMER_SCOPE)) {
+				var subject = json.readValue(claims.getSubject(), Map.class);
+				return Optional.of(new ApiCustomer(CustomerId.of(String.valueOf(subject.get("id_customer"))),
+						String.valueOf(subject.get("customer_reference"))));
 			}
-			var subject = json.readValue(claims.getSubject(), Map.class);
-			var id = String.valueOf(subject.get("id_customer"));
-			var reference = String.valueOf(subject.get("customer_reference"));
-			return Optional.of(new ApiCustomer(CustomerId.of(id), reference));
-		}
-		catch (ParseException | BadJOSEException | JOSEException | JacksonException | IllegalArgumentException ex) {
+			if (scopes.contains(BACKOFFICE_SCOPE)) {
+				return Optional.of(new BackofficeClient(claims.getSubject()));
+			}
 			return Optional.empty();
 		}
-	}
-
-	/** The client id of a valid back-office client token; empty for anything else. */
-	Optional<String> verifyClient(String token) {
-		try {
-			var claims = processor.process(token, null);
-			return scopes(claims).contains(BACKOFFICE_SCOPE) ? Optional.of(claims.getSubject()) : Optional.empty();
-		}
-		catch (ParseException | BadJOSEException | JOSEException ex) {
+		catch (ParseException | BadJOSEException | JOSEException | JacksonException | IllegalArgumentException ex) {
 			return Optional.empty();
 		}
 	}

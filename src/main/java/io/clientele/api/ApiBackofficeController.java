@@ -28,7 +28,6 @@ import io.clientele.customer.CustomerLocale;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.orderhistory.OrderData;
 import io.clientele.orderhistory.OrderHistory;
-import io.clientele.shared.CustomerReference;
 import io.clientele.shared.EmailAddress;
 import io.clientele.shared.InvalidInput;
 
@@ -116,9 +115,10 @@ class ApiBackofficeController {
 		if ((email == null) == (reference == null)) {
 			throw new GlueException(new GlueError("901", 422, "email => Give either email or reference."));
 		}
-		var found = email != null ? (EmailAddress.problemWith(email).isEmpty()
-				? customers.findByEmail(EmailAddress.of(email)) : java.util.Optional.<CustomerDetails>empty())
-				: findByReference(reference);
+		var found = email != null
+				? (EmailAddress.problemWith(email).isEmpty() ? customers.findByEmail(EmailAddress.of(email))
+						: java.util.Optional.<CustomerDetails>empty())
+				: customers.findByReference(reference == null ? "" : reference);
 		var resources = found.map(customer -> {
 			var resource = ApiCustomerController.resource(customer);
 			@SuppressWarnings("unchecked")
@@ -130,18 +130,9 @@ class ApiBackofficeController {
 		return JsonApi.collection(resources, "/backoffice/customers");
 	}
 
-	private java.util.Optional<CustomerDetails> findByReference(@Nullable String reference) {
-		try {
-			return customers.findByReference(CustomerReference.of(reference == null ? "" : reference));
-		}
-		catch (IllegalArgumentException ex) {
-			return java.util.Optional.empty();
-		}
-	}
-
 	private CustomerDetails customerFor(AttributeRules rules, @Nullable Map<String, Object> billing) {
 		if (rules.has("customerReference")) {
-			return findByReference(rules.text("customerReference"))
+			return customers.findByReference(rules.textOrEmpty("customerReference"))
 				.orElseThrow(() -> new GlueException(GlueError.CUSTOMER_NOT_FOUND));
 		}
 		var email = EmailAddress.of(rules.textOrEmpty("email"));

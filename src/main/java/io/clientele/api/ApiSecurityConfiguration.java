@@ -149,16 +149,14 @@ class ApiSecurityConfiguration {
 			}
 			var parts = header.strip().split("\\s+", 2);
 			var bearer = parts.length == 2 && parts[0].equalsIgnoreCase("Bearer") ? parts[1] : "";
-			var customer = tokens.verify(bearer);
-			var client = customer.isPresent() ? java.util.Optional.<String>empty() : tokens.verifyClient(bearer);
-			if (customer.isEmpty() && client.isEmpty()) {
+			var holder = tokens.verify(bearer);
+			if (holder.isEmpty()) {
 				write(response, json, GlueError.INVALID_ACCESS_TOKEN);
 				return;
 			}
-			var authentication = customer.isPresent()
-					? UsernamePasswordAuthenticationToken.authenticated(customer.get(), null, List.of(API_CUSTOMER))
-					: UsernamePasswordAuthenticationToken.authenticated(new BackofficeClient(client.get()), null,
-							List.of(BACKOFFICE_CLIENT));
+			var authority = holder.get() instanceof ApiCustomer ? API_CUSTOMER : BACKOFFICE_CLIENT;
+			var authentication = UsernamePasswordAuthenticationToken.authenticated(holder.get(), null,
+					List.of(authority));
 			SecurityContextHolder.getContext().setAuthentication(authentication);
 			try {
 				chain.doFilter(request, response);

@@ -24,7 +24,6 @@ import io.clientele.staff.StaffPrincipal;
 import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.orderhistory.OrderHistory;
-import io.clientele.shared.CustomerReference;
 
 /** The customer list with search, and the customer page. */
 @Controller
@@ -78,7 +77,7 @@ class BackofficeCustomerController {
 
 	@GetMapping("/backoffice/customers/{reference}")
 	String detail(@PathVariable String reference, Model model) {
-		var customer = parse(reference).flatMap(customers::findByReference)
+		var customer = customers.findByReference(reference)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		var lockedOut = login.isLockedOut(customer.email().value());
 		model.addAttribute("customer", customer);
@@ -113,7 +112,7 @@ class BackofficeCustomerController {
 	@PostMapping("/backoffice/customers/{reference}/notes")
 	String addNote(@PathVariable String reference, @ModelAttribute NoteForm noteForm, BindingResult result,
 			@AuthenticationPrincipal StaffPrincipal staff, Model model, RedirectAttributes redirect) {
-		var customer = parse(reference).flatMap(customers::findByReference)
+		var customer = customers.findByReference(reference)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
 			notes.add(customer.id(), noteForm.text() == null ? "" : noteForm.text(), staff.displayName());
@@ -125,15 +124,6 @@ class BackofficeCustomerController {
 		}
 		redirect.addFlashAttribute("message", "backoffice.notes.added");
 		return "redirect:/backoffice/customers/" + reference;
-	}
-
-	private static java.util.Optional<CustomerReference> parse(String reference) {
-		try {
-			return java.util.Optional.of(CustomerReference.of(reference));
-		}
-		catch (IllegalArgumentException ex) {
-			return java.util.Optional.empty();
-		}
 	}
 
 }

@@ -19,7 +19,6 @@ import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.groups.CustomerGroup;
 import io.clientele.groups.CustomerGroups;
-import io.clientele.shared.CustomerReference;
 import io.clientele.shared.EmailAddress;
 import io.clientele.shared.InvalidInput;
 
@@ -159,12 +158,7 @@ class BackofficeGroupController {
 		if (EmailAddress.problemWith(value).isEmpty()) {
 			return customers.findByEmail(EmailAddress.of(value)).orElse(null);
 		}
-		try {
-			return customers.findByReference(CustomerReference.of(value)).orElse(null);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return customers.findByReference(value).orElse(null);
 	}
 
 	private CustomerDetails customerOrNotFound(String reference) {

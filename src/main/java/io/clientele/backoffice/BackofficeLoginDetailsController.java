@@ -20,7 +20,6 @@ import io.clientele.credentials.PasswordPolicy;
 import io.clientele.credentials.PasswordResets;
 import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerManagement;
-import io.clientele.shared.CustomerReference;
 import io.clientele.shared.InvalidInput;
 
 /**
@@ -159,14 +158,9 @@ class BackofficeLoginDetailsController {
 	}
 
 	private CustomerDetails customer(String reference) {
-		try {
-			return customers.findByReference(CustomerReference.of(reference))
-				.filter(customer -> !customer.anonymized())
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
+		return customers.findByReference(reference)
+			.filter(customer -> !customer.anonymized())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private static String done(String reference, String message, RedirectAttributes redirect) {

@@ -58,17 +58,12 @@ public class CustomerManagement {
 		if (customers.findByEmail(email.value()).isPresent()) {
 			throw new EmailAlreadyRegistered();
 		}
-		var now = clock.instant();
-		var reference = CustomerReference.of(settings.referencePrefix(), customers.nextReferenceNumber());
-		Customer customer;
 		try {
-			customer = customers.save(Customer.register(reference, data, now));
+			return create(data);
 		}
 		catch (DuplicateKeyException raceWithAnotherRegistration) {
 			throw new EmailAlreadyRegistered();
 		}
-		events.publishEvent(new CustomerRegistered(customer.id(), reference, now));
-		return customer.details();
 	}
 
 	/**
@@ -89,6 +84,11 @@ public class CustomerManagement {
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(violations);
 		}
+		return create(data);
+	}
+
+	// The next reference, the row and its event: the data was checked.
+	private CustomerDetails create(RegisterCustomer data) {
 		var now = clock.instant();
 		var reference = CustomerReference.of(settings.referencePrefix(), customers.nextReferenceNumber());
 		var customer = customers.save(Customer.register(reference, data, now));
@@ -195,6 +195,19 @@ public class CustomerManagement {
 
 	public Optional<CustomerDetails> findByReference(CustomerReference reference) {
 		return customers.findByReference(reference.value()).map(Customer::details);
+	}
+
+	/**
+	 * Finds the account of a reference as typed or taken from a path; anything malformed
+	 * finds none.
+	 */
+	public Optional<CustomerDetails> findByReference(String reference) {
+		try {
+			return findByReference(CustomerReference.of(reference.strip()));
+		}
+		catch (IllegalArgumentException notAReference) {
+			return Optional.empty();
+		}
 	}
 
 	/** Whether any account exists at all (an empty database gets demo data). */
