@@ -3,9 +3,12 @@ package io.clientele.authentication;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordResets;
 import io.clientele.credentials.Registrations;
+import io.clientele.customer.CustomerId;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.shared.EmailAddress;
 
@@ -28,8 +31,11 @@ public class CustomerLogin {
 
 	private final LoginThrottle throttle;
 
+	private final AuditTrail audit;
+
 	CustomerLogin(PasswordManagement passwords, CustomerManagement customers, Registrations registrations,
-			PasswordResets resets, LoginThrottle throttle) {
+			PasswordResets resets, LoginThrottle throttle, AuditTrail audit) {
+		this.audit = audit;
 		this.passwords = passwords;
 		this.customers = customers;
 		this.registrations = registrations;
@@ -51,11 +57,19 @@ public class CustomerLogin {
 		}
 		var customer = verified.get().customer();
 		if ((registrations.doubleOptIn() && !customer.confirmed()) || customer.blocked()) {
+			audit.record(AuditType.LOGIN_FAILED, customer.id().value(), AuditTrail.ANONYMOUS, clientAddress,
+					customer.blocked() ? "blocked" : "unconfirmed");
 			return new LoginOutcome.Failed<>();
 		}
 		throttle.clear(email);
+		audit.record(AuditType.LOGIN_SUCCEEDED, customer.id().value(), AuditTrail.CUSTOMER, clientAddress, null);
 		return new LoginOutcome.Succeeded<>(new CustomerPrincipal(customer.id().value(), customer.reference().value(),
 				customer.locale().code(), verified.get().status()));
+	}
+
+	/** The customers whose accounts are blocked after repeated failures right now. */
+	public java.util.List<CustomerId> lockedCustomers() {
+		return throttle.lockedCustomers().stream().map(CustomerId::new).toList();
 	}
 
 	/** Whether the account is blocked after repeated failures right now. */
@@ -73,10 +87,21 @@ public class CustomerLogin {
 	 */
 	public void recordFailure(String email, @Nullable String clientAddress) {
 		var failure = throttle.recordFailure(email, clientAddress);
-		if (failure.firstAccountBlock() && EmailAddress.problemWith(email).isEmpty()) {
-			customers.findByEmail(EmailAddress.of(email))
-				.ifPresent(customer -> resets.sendLockoutNotice(customer.id(), failure.blockedFor()));
+		if (EmailAddress.problemWith(email).isPresent()) {
+			return;
 		}
+		customers.findByEmail(EmailAddress.of(email)).ifPresent(customer -> {
+			audit.record(AuditType.LOGIN_FAILED, customer.id().value(), AuditTrail.ANONYMOUS, clientAddress,
+					"wrong password");
+			if (failure.accountBlocked()) {
+				throttle.attribute(email, customer.id().value());
+				audit.record(AuditType.LOCKED_OUT, customer.id().value(), AuditTrail.ANONYMOUS, clientAddress,
+						failure.blockedFor().toMinutes() + " min");
+			}
+			if (failure.firstAccountBlock()) {
+				resets.sendLockoutNotice(customer.id(), failure.blockedFor());
+			}
+		});
 	}
 
 }

@@ -78,6 +78,26 @@ public class LoginThrottle {
 		jdbc.sql("delete from authentication_failure_counter where counter_key = ?").param(accountKey(email)).update();
 	}
 
+	/**
+	 * Notes whose account a blocked key is, so that staff can list the locked accounts;
+	 * the key itself stays a hash.
+	 */
+	public void attribute(String email, java.util.UUID customer) {
+		jdbc.sql("update authentication_failure_counter set customer_id = ? where counter_key = ?")
+			.params(customer, accountKey(email))
+			.update();
+	}
+
+	/** The customers whose accounts are blocked right now. */
+	public java.util.List<java.util.UUID> lockedCustomers() {
+		return jdbc
+			.sql("select customer_id from authentication_failure_counter where customer_id is not null"
+					+ " and blocked_until > ?")
+			.param(Timestamp.from(clock.instant()))
+			.query(java.util.UUID.class)
+			.list();
+	}
+
 	private Optional<Duration> remaining(String key, Instant now) {
 		return jdbc.sql("select blocked_until from authentication_failure_counter where counter_key = ?")
 			.param(key)

@@ -3,7 +3,8 @@
  * stored in PostgreSQL (Spring Session JDBC) so that every node sees them and they can be
  * revoked. Pages and filter chains belong to the delivery modules.
  */
-@ApplicationModule(displayName = "Authentication", allowedDependencies = { "customer", "credentials", "shared" })
+@ApplicationModule(displayName = "Authentication",
+		allowedDependencies = { "customer", "credentials", "audit", "shared" })
 @NullMarked
 package io.clientele.authentication;
 

@@ -1,8 +1,12 @@
 package io.clientele.backoffice;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -11,21 +15,27 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
-import io.clientele.address.AddressBook;
-import io.clientele.authentication.CustomerLogin;
-import io.clientele.credentials.PasswordManagement;
-import io.clientele.groups.CustomerGroups;
-import io.clientele.notes.CustomerNotes;
-import io.clientele.shared.InvalidInput;
-import io.clientele.staff.StaffPrincipal;
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
+import io.clientele.credentials.PasswordResets;
+import io.clientele.customer.ChangeProfile;
+import io.clientele.customer.CustomerChangedMeanwhile;
 import io.clientele.customer.CustomerDetails;
+import io.clientele.customer.CustomerId;
 import io.clientele.customer.CustomerManagement;
-import io.clientele.orderhistory.OrderHistory;
+import io.clientele.customer.CustomerQuery;
+import io.clientele.customer.EmailAlreadyRegistered;
+import io.clientele.customer.RegisterCustomer;
+import io.clientele.groups.CustomerGroups;
+import io.clientele.shared.InvalidInput;
 
-/** The customer list with search, and the customer page. */
+/**
+ * The customer list (search, filters, sorting, pages), creating a customer, and the
+ * customer page's General tab with editing.
+ */
 @Controller
 class BackofficeCustomerController {
 
@@ -33,97 +43,341 @@ class BackofficeCustomerController {
 
 	private final CustomerManagement customers;
 
-	private final AddressBook addresses;
-
-	private final OrderHistory orders;
-
-	private final PasswordManagement passwords;
-
-	private final CustomerNotes notes;
+	private final BackofficeCustomers pages;
 
 	private final CustomerGroups groups;
 
-	private final CustomerLogin login;
+	private final PasswordResets resets;
 
-	BackofficeCustomerController(CustomerManagement customers, AddressBook addresses, OrderHistory orders,
-			PasswordManagement passwords, CustomerLogin login, CustomerNotes notes, CustomerGroups groups) {
-		this.groups = groups;
-		this.notes = notes;
-		this.passwords = passwords;
-		this.login = login;
+	private final AuditTrail audit;
+
+	BackofficeCustomerController(CustomerManagement customers, BackofficeCustomers pages, CustomerGroups groups,
+			PasswordResets resets, AuditTrail audit) {
 		this.customers = customers;
-		this.addresses = addresses;
-		this.orders = orders;
+		this.pages = pages;
+		this.groups = groups;
+		this.resets = resets;
+		this.audit = audit;
 	}
 
+	/** The list's query as typed in the address bar; anything unknown is ignored. */
+	record ListParameters(@Nullable String q, @Nullable String registered, @Nullable String status,
+			@Nullable String group, @Nullable String createdFrom, @Nullable String createdTo, @Nullable String sort,
+			@Nullable String dir, @Nullable Integer page) {
+
+		String text() {
+			return q == null ? "" : q;
+		}
+
+		int pageNumber() {
+			return page == null ? 0 : Math.max(0, Math.min(page, 10_000));
+		}
+
+		String sortColumn() {
+			return sort != null && SORTS.contains(sort) ? sort : "created";
+		}
+
+		boolean descending() {
+			return dir == null ? "created".equals(sortColumn()) : "desc".equals(dir);
+		}
+
+		/** The address of this list with some parameters changed. */
+		String link(@Nullable String newSort, @Nullable Boolean newDescending, int newPage) {
+			var builder = UriComponentsBuilder.fromPath("/backoffice/customers");
+			add(builder, "q", q);
+			add(builder, "registered", registered);
+			add(builder, "status", status);
+			add(builder, "group", group);
+			add(builder, "createdFrom", createdFrom);
+			add(builder, "createdTo", createdTo);
+			var column = newSort != null ? newSort : sortColumn();
+			builder.queryParam("sort", column);
+			builder.queryParam("dir", (newDescending != null ? newDescending : descending()) ? "desc" : "asc");
+			if (newPage > 0) {
+				builder.queryParam("page", newPage);
+			}
+			return builder.encode().build().toUriString();
+		}
+
+		/** Sorting by a column: ascending first, the other way on a second click. */
+		String sortLink(String column) {
+			return link(column, column.equals(sortColumn()) ? !descending() : Boolean.FALSE, 0);
+		}
+
+		String pageLink(int newPage) {
+			return link(null, null, newPage);
+		}
+
+		private static void add(UriComponentsBuilder builder, String name, @Nullable String value) {
+			if (value != null && !value.isBlank()) {
+				builder.queryParam(name, value);
+			}
+		}
+
+	}
+
+	static final List<String> SORTS = List.of("reference", "company", "lastName", "firstName", "email", "created",
+			"registered", "status");
+
 	@GetMapping("/backoffice/customers")
-	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
-		var current = Math.max(0, page);
-		var search = customers.search(q, current * PAGE_SIZE, PAGE_SIZE);
-		model.addAttribute("q", q);
+	String list(@ModelAttribute("filter") ListParameters filter, Model model) {
+		var problems = new ArrayList<String>();
+		var from = date(filter.createdFrom(), "backoffice.filter.created-from-invalid", problems);
+		var to = date(filter.createdTo(), "backoffice.filter.created-to-invalid", problems);
+		java.util.Collection<CustomerId> among = null;
+		CustomerQuery.State state = null;
+		if ("locked".equals(filter.status())) {
+			among = pages.lockedCustomers();
+		}
+		else if (filter.status() != null && !filter.status().isBlank()) {
+			state = switch (filter.status()) {
+				case "confirmed" -> CustomerQuery.State.CONFIRMED;
+				case "unconfirmed" -> CustomerQuery.State.UNCONFIRMED;
+				case "blocked" -> CustomerQuery.State.BLOCKED;
+				default -> null;
+			};
+		}
+		var group = groupId(filter.group());
+		if (group != null) {
+			var members = groups.members(group);
+			if (among != null) {
+				var locked = java.util.Set.copyOf(among);
+				among = members.stream().filter(locked::contains).toList();
+			}
+			else {
+				among = members;
+			}
+		}
+		var registered = "yes".equals(filter.registered()) ? Boolean.TRUE
+				: "no".equals(filter.registered()) ? Boolean.FALSE : null;
+		var page = filter.pageNumber();
+		var search = customers.search(new CustomerQuery(filter.text(), registered, state, among, from, to,
+				order(filter.sortColumn()), filter.descending(), page * PAGE_SIZE, PAGE_SIZE));
+		var ids = search.customers().stream().map(CustomerDetails::id).toList();
+		var groupNames = groups.groupNamesOf(ids);
+		var locked = pages.lockedCustomers();
 		model.addAttribute("search", search);
-		// a page holds 25 rows: these per-row look-ups stay cheap (a joined view comes
-		// with the 1M figures)
 		model.addAttribute("rows",
 				search.customers()
 					.stream()
-					.map(c -> new CustomerRow(c, passwords.hasPassword(c.id()), statusOf(c),
-							groups.groupsOf(c.id()).stream().map(g -> g.name()).toList()))
+					.map(c -> new CustomerRow(c, BackofficeCustomers.statusOf(c, locked.contains(c.id())),
+							groupNames.getOrDefault(c.id(), List.of())))
 					.toList());
-		model.addAttribute("page", current);
+		model.addAttribute("filterProblems", problems);
+		model.addAttribute("allGroups", groups.all());
+		model.addAttribute("page", page);
 		model.addAttribute("pages", Math.max(1, (search.total() + PAGE_SIZE - 1) / PAGE_SIZE));
 		return "backoffice/customer/list";
 	}
 
-	@GetMapping("/backoffice/customers/{reference}")
-	String detail(@PathVariable String reference, Model model) {
-		var customer = customers.findByReference(reference)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		var lockedOut = login.isLockedOut(customer.email().value());
-		model.addAttribute("customer", customer);
-		model.addAttribute("hasLogin", passwords.hasPassword(customer.id()));
-		model.addAttribute("lockedOut", lockedOut);
-		model.addAttribute("loginStatus", statusOf(customer));
-		model.addAttribute("addresses", addresses.list(customer.id()));
-		model.addAttribute("notes", notes.findAll(customer.id()));
-		model.addAttribute("customerGroups", groups.groupsOf(customer.id()));
-		model.addAttribute("allGroups", groups.all());
-		if (!model.containsAttribute("noteForm")) {
-			model.addAttribute("noteForm", new NoteForm(""));
+	private static CustomerQuery.Order order(String column) {
+		return switch (column) {
+			case "reference" -> CustomerQuery.Order.REFERENCE;
+			case "company" -> CustomerQuery.Order.COMPANY;
+			case "lastName" -> CustomerQuery.Order.LAST_NAME;
+			case "firstName" -> CustomerQuery.Order.FIRST_NAME;
+			case "email" -> CustomerQuery.Order.EMAIL;
+			case "registered" -> CustomerQuery.Order.REGISTERED;
+			case "status" -> CustomerQuery.Order.STATUS;
+			default -> CustomerQuery.Order.CREATED;
+		};
+	}
+
+	private static @Nullable LocalDate date(@Nullable String text, String problem, List<String> problems) {
+		if (text == null || text.isBlank()) {
+			return null;
 		}
-		model.addAttribute("orders", orders.page(customer.id(), 0, 10));
-		return "backoffice/customer/detail";
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(problem);
+			return null;
+		}
+	}
+
+	private static @Nullable UUID groupId(@Nullable String text) {
+		try {
+			return text == null || text.isBlank() ? null : UUID.fromString(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/** A row of the customer list. */
-	record CustomerRow(CustomerDetails customer, boolean registered, String status, java.util.List<String> groups) {
+	record CustomerRow(CustomerDetails customer, String status, List<String> groups) {
 	}
 
-	private String statusOf(CustomerDetails customer) {
-		return customer.blocked() ? "backoffice.status.blocked"
-				: login.isLockedOut(customer.email().value()) ? "backoffice.status.locked"
-						: customer.confirmed() ? "backoffice.status.confirmed" : "backoffice.status.unconfirmed";
+	/** The fields of the create and edit forms, as typed. */
+	record CustomerForm(@Nullable String salutation, @Nullable String firstName, @Nullable String lastName,
+			@Nullable String email, @Nullable String gender, @Nullable String dateOfBirth, @Nullable String phone,
+			@Nullable String company, @Nullable String locale, @Nullable Boolean sendLink, @Nullable Long version) {
+
+		static CustomerForm empty() {
+			return new CustomerForm("", "", "", "", "", "", "", "", "en_US", true, null);
+		}
+
+		static CustomerForm of(CustomerDetails customer) {
+			return new CustomerForm(customer.salutation() == null ? "" : customer.salutation().name(),
+					customer.firstName(), customer.lastName(), customer.email().value(),
+					customer.gender() == null ? "" : customer.gender().name(),
+					customer.dateOfBirth() == null ? "" : customer.dateOfBirth().toString(),
+					customer.phone() == null ? "" : customer.phone(),
+					customer.company() == null ? "" : customer.company(), customer.locale().code(), false,
+					customer.version());
+		}
+
+		CustomerForm withVersion(long newVersion) {
+			return new CustomerForm(salutation, firstName, lastName, email, gender, dateOfBirth, phone, company, locale,
+					sendLink, newVersion);
+		}
+
+		static String text(@Nullable String value) {
+			return value == null ? "" : value;
+		}
+
 	}
 
-	record NoteForm(@Nullable String text) {
+	/** A field of a conflicting edit: what the staff member typed and what is stored. */
+	record ConflictRow(String field, String yours, String stored) {
+
+		boolean differs() {
+			return !yours.strip().equals(stored.strip());
+		}
+
+		static List<ConflictRow> compare(CustomerForm yours, CustomerForm stored) {
+			return List.of(row("salutation", yours.salutation(), stored.salutation()),
+					row("firstName", yours.firstName(), stored.firstName()),
+					row("lastName", yours.lastName(), stored.lastName()),
+					row("company", yours.company(), stored.company()), row("phone", yours.phone(), stored.phone()),
+					row("gender", yours.gender(), stored.gender()),
+					row("dateOfBirth", yours.dateOfBirth(), stored.dateOfBirth()));
+		}
+
+		private static ConflictRow row(String field, @Nullable String yours, @Nullable String stored) {
+			return new ConflictRow(field, CustomerForm.text(yours), CustomerForm.text(stored));
+		}
+
 	}
 
-	/** Notes are added in the name of the signed-in staff member, never edited. */
-	@PostMapping("/backoffice/customers/{reference}/notes")
-	String addNote(@PathVariable String reference, @ModelAttribute NoteForm noteForm, BindingResult result,
-			@AuthenticationPrincipal StaffPrincipal staff, Model model, RedirectAttributes redirect) {
-		var customer = customers.findByReference(reference)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	@GetMapping("/backoffice/customers/new")
+	String newCustomer(Model model) {
+		model.addAttribute("customerForm", CustomerForm.empty());
+		return "backoffice/customer/new";
+	}
+
+	/**
+	 * Creates a customer without a password; the set-password link (Spryker's "send
+	 * password token") is sent when asked.
+	 */
+	@PostMapping("/backoffice/customers")
+	String create(@ModelAttribute CustomerForm customerForm, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		var dateOfBirth = dateOfBirth(customerForm, result);
+		if (result.hasErrors()) {
+			return "backoffice/customer/new";
+		}
+		CustomerDetails customer;
 		try {
-			notes.add(customer.id(), noteForm.text() == null ? "" : noteForm.text(), staff.displayName());
+			customer = customers.register(new RegisterCustomer(CustomerForm.text(customerForm.salutation()),
+					CustomerForm.text(customerForm.firstName()), CustomerForm.text(customerForm.lastName()),
+					CustomerForm.text(customerForm.email()), blankToNull(customerForm.gender()), dateOfBirth,
+					customerForm.phone(), customerForm.company(), CustomerForm.text(customerForm.locale()), false));
 		}
 		catch (InvalidInput ex) {
-			ex.violations()
-				.forEach(v -> result.rejectValue("text", v.messageKey(), v.arguments().toArray(), v.messageKey()));
-			return detail(reference, model);
+			reject(result, ex);
+			return "backoffice/customer/new";
 		}
-		redirect.addFlashAttribute("message", "backoffice.notes.added");
+		catch (EmailAlreadyRegistered ex) {
+			result.rejectValue("email", "backoffice.customer.email-taken");
+			return "backoffice/customer/new";
+		}
+		audit.record(AuditType.CUSTOMER_CREATED, customer.id().value(), null);
+		var message = "backoffice.customer.created";
+		if (Boolean.TRUE.equals(customerForm.sendLink()) && resets.sendLoginLink(customer.id())) {
+			audit.record(AuditType.LOGIN_LINK_SENT, customer.id().value(), null);
+			message = "backoffice.customer.created-link-sent";
+		}
+		redirect.addFlashAttribute("message", message);
+		return "redirect:/backoffice/customers/" + customer.reference().value();
+	}
+
+	@GetMapping("/backoffice/customers/{reference}")
+	String general(@PathVariable String reference, Model model) {
+		return pages.tab(pages.find(reference), "general", model);
+	}
+
+	@GetMapping("/backoffice/customers/{reference}/edit")
+	String edit(@PathVariable String reference, Model model) {
+		var customer = pages.open(reference);
+		model.addAttribute("customerForm", CustomerForm.of(customer));
+		return pages.tab(customer, "edit", model);
+	}
+
+	/**
+	 * Saves the details if nobody changed the customer since the form was opened;
+	 * otherwise shows both versions and nothing is overwritten.
+	 */
+	@PostMapping("/backoffice/customers/{reference}/edit")
+	String update(@PathVariable String reference, @ModelAttribute CustomerForm customerForm, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		var customer = pages.open(reference);
+		var dateOfBirth = dateOfBirth(customerForm, result);
+		if (result.hasErrors()) {
+			return pages.tab(customer, "edit", model);
+		}
+		var version = customerForm.version() == null ? -1 : customerForm.version();
+		try {
+			customers.changeProfile(customer.id(),
+					new ChangeProfile(CustomerForm.text(customerForm.salutation()),
+							CustomerForm.text(customerForm.firstName()), CustomerForm.text(customerForm.lastName()),
+							CustomerForm.text(customerForm.gender()), dateOfBirth,
+							CustomerForm.text(customerForm.phone()), CustomerForm.text(customerForm.company())),
+					version);
+		}
+		catch (InvalidInput ex) {
+			reject(result, ex);
+			return pages.tab(customer, "edit", model);
+		}
+		catch (CustomerChangedMeanwhile ex) {
+			// the form keeps the staff member's input; saving again knowingly replaces
+			// the stored version shown beside it
+			model.addAttribute("customerForm", customerForm.withVersion(ex.current().version()));
+			model.addAttribute("stored", ConflictRow.compare(customerForm, CustomerForm.of(ex.current())));
+			return pages.tab(ex.current(), "edit", model);
+		}
+		audit.record(AuditType.PROFILE_CHANGED, customer.id().value(), null);
+		redirect.addFlashAttribute("message", "backoffice.customer.saved");
 		return "redirect:/backoffice/customers/" + reference;
+	}
+
+	private static @Nullable LocalDate dateOfBirth(CustomerForm form, BindingResult result) {
+		var text = form.dateOfBirth();
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			var date = LocalDate.parse(text.strip());
+			if (date.isAfter(LocalDate.now()) || date.isBefore(LocalDate.of(1900, 1, 1))) {
+				result.rejectValue("dateOfBirth", "backoffice.customer.date-of-birth-invalid");
+				return null;
+			}
+			return date;
+		}
+		catch (DateTimeParseException ex) {
+			result.rejectValue("dateOfBirth", "backoffice.customer.date-of-birth-invalid");
+			return null;
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	static void reject(BindingResult result, InvalidInput ex) {
+		ex.violations()
+			.forEach(v -> result.rejectValue(v.field(), v.messageKey(), v.arguments().toArray(), v.messageKey()));
 	}
 
 }

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
 import io.clientele.customer.CustomerDetails;
+import io.clientele.customer.CustomerQuery;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.groups.CustomerGroup;
 import io.clientele.groups.CustomerGroups;
@@ -33,9 +36,24 @@ class BackofficeGroupController {
 
 	private final CustomerManagement customers;
 
-	BackofficeGroupController(CustomerGroups groups, CustomerManagement customers) {
+	private final BackofficeCustomers pages;
+
+	private final AuditTrail audit;
+
+	BackofficeGroupController(CustomerGroups groups, CustomerManagement customers, BackofficeCustomers pages,
+			AuditTrail audit) {
 		this.groups = groups;
 		this.customers = customers;
+		this.pages = pages;
+		this.audit = audit;
+	}
+
+	@GetMapping("/backoffice/customers/{reference}/groups")
+	String customerGroups(@PathVariable String reference, Model model) {
+		var customer = pages.find(reference);
+		model.addAttribute("customerGroups", groups.groupsOf(customer.id()));
+		model.addAttribute("allGroups", groups.all());
+		return pages.tab(customer, "groups", model);
 	}
 
 	record GroupForm(@Nullable String name, @Nullable String description) {
@@ -66,11 +84,15 @@ class BackofficeGroupController {
 	}
 
 	@GetMapping("/backoffice/groups/{id}")
-	String detail(@PathVariable UUID id, Model model) {
+	String detail(@PathVariable UUID id, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "") String find, @RequestParam(defaultValue = "0") int page, Model model) {
 		var group = group(id);
 		if (!model.containsAttribute("groupForm")) {
 			model.addAttribute("groupForm", new GroupForm(group.name(), group.description()));
 		}
+		model.addAttribute("q", q);
+		model.addAttribute("find", find);
+		model.addAttribute("page", Math.max(0, page));
 		return detailPage(group, model);
 	}
 
@@ -107,6 +129,7 @@ class BackofficeGroupController {
 		}
 		else {
 			groups.assign(group.id(), found.id());
+			audit.record(AuditType.GROUP_ADDED, found.id().value(), group.name());
 			redirect.addFlashAttribute("message", "backoffice.groups.member-added");
 		}
 		return "redirect:/backoffice/groups/" + id;
@@ -116,7 +139,9 @@ class BackofficeGroupController {
 	String removeMember(@PathVariable UUID id, @PathVariable String reference, RedirectAttributes redirect) {
 		var found = findCustomer(reference);
 		if (found != null) {
-			groups.remove(group(id).id(), found.id());
+			var group = group(id);
+			groups.remove(group.id(), found.id());
+			audit.record(AuditType.GROUP_REMOVED, found.id().value(), group.name());
 		}
 		redirect.addFlashAttribute("message", "backoffice.groups.member-removed");
 		return "redirect:/backoffice/groups/" + id;
@@ -124,17 +149,22 @@ class BackofficeGroupController {
 
 	@PostMapping("/backoffice/customers/{reference}/groups")
 	String assignFromCustomer(@PathVariable String reference, @RequestParam UUID group, RedirectAttributes redirect) {
-		var found = customerOrNotFound(reference);
-		groups.assign(group(group).id(), found.id());
+		var found = pages.open(reference);
+		var added = group(group);
+		groups.assign(added.id(), found.id());
+		audit.record(AuditType.GROUP_ADDED, found.id().value(), added.name());
 		redirect.addFlashAttribute("message", "backoffice.groups.member-added");
-		return "redirect:/backoffice/customers/" + reference;
+		return "redirect:/backoffice/customers/" + reference + "/groups";
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/groups/{group}/remove")
 	String removeFromCustomer(@PathVariable String reference, @PathVariable UUID group, RedirectAttributes redirect) {
-		groups.remove(group, customerOrNotFound(reference).id());
+		var found = pages.open(reference);
+		var removed = group(group);
+		groups.remove(removed.id(), found.id());
+		audit.record(AuditType.GROUP_REMOVED, found.id().value(), removed.name());
 		redirect.addFlashAttribute("message", "backoffice.groups.member-removed");
-		return "redirect:/backoffice/customers/" + reference;
+		return "redirect:/backoffice/customers/" + reference + "/groups";
 	}
 
 	private String listPage(Model model) {
@@ -142,10 +172,33 @@ class BackofficeGroupController {
 		return "backoffice/group/list";
 	}
 
+	static final int MEMBERS_PAGE = 25;
+
+	/**
+	 * The group with a page of its members (searchable like the customer list) and, when
+	 * staff search for customers to add, up to ten matches.
+	 */
 	private String detailPage(CustomerGroup group, Model model) {
 		model.addAttribute("group", group);
-		model.addAttribute("members",
-				groups.members(group.id()).stream().map(customers::find).flatMap(java.util.Optional::stream).toList());
+		var q = model.getAttribute("q") instanceof String text ? text : "";
+		var find = model.getAttribute("find") instanceof String text ? text : "";
+		var page = model.getAttribute("page") instanceof Integer number ? number : 0;
+		var members = groups.members(group.id());
+		var query = CustomerQuery.text(q, page * MEMBERS_PAGE, MEMBERS_PAGE);
+		var found = customers.search(new CustomerQuery(query.text(), null, null, members, null, null,
+				CustomerQuery.Order.LAST_NAME, false, query.offset(), query.limit()));
+		model.addAttribute("members", found.customers());
+		model.addAttribute("memberSearch", found);
+		model.addAttribute("memberPages", Math.max(1, (found.total() + MEMBERS_PAGE - 1) / MEMBERS_PAGE));
+		if (!find.isBlank()) {
+			var memberIds = java.util.Set.copyOf(members);
+			model.addAttribute("candidates",
+					customers.search(CustomerQuery.text(find, 0, 10))
+						.customers()
+						.stream()
+						.filter(c -> !memberIds.contains(c.id()))
+						.toList());
+		}
 		return "backoffice/group/detail";
 	}
 
@@ -159,14 +212,6 @@ class BackofficeGroupController {
 			return customers.findByEmail(EmailAddress.of(value)).orElse(null);
 		}
 		return customers.findByReference(value).orElse(null);
-	}
-
-	private CustomerDetails customerOrNotFound(String reference) {
-		var found = findCustomer(reference);
-		if (found == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		return found;
 	}
 
 	private static void reject(BindingResult result, InvalidInput ex) {

@@ -20,11 +20,6 @@ class BackofficeLoginController {
 		return "backoffice/login";
 	}
 
-	@GetMapping("/backoffice")
-	String home() {
-		return "redirect:/backoffice/customers";
-	}
-
 	/** Reached only by forward from a blocked login: 429 and how long to wait. */
 	@RequestMapping(path = "/backoffice/login/blocked", method = { RequestMethod.GET, RequestMethod.POST })
 	String blocked(HttpServletRequest request, HttpServletResponse response, Model model) {

@@ -2,7 +2,6 @@ package io.clientele.backoffice;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -11,9 +10,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
 import io.clientele.authentication.CustomerLogin;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordPolicy;
@@ -39,8 +39,14 @@ class BackofficeLoginDetailsController {
 
 	private final PasswordPolicy policy;
 
+	private final BackofficeCustomers pages;
+
+	private final AuditTrail audit;
+
 	BackofficeLoginDetailsController(CustomerManagement customers, PasswordResets resets, PasswordManagement passwords,
-			CustomerLogin login, PasswordPolicy policy) {
+			CustomerLogin login, PasswordPolicy policy, BackofficeCustomers pages, AuditTrail audit) {
+		this.pages = pages;
+		this.audit = audit;
 		this.policy = policy;
 		this.customers = customers;
 		this.resets = resets;
@@ -48,15 +54,29 @@ class BackofficeLoginDetailsController {
 		this.login = login;
 	}
 
+	@GetMapping("/backoffice/customers/{reference}/login-details")
+	String loginDetails(@PathVariable String reference, Model model) {
+		var customer = pages.find(reference);
+		model.addAttribute("hasLogin", passwords.hasPassword(customer.id()));
+		model.addAttribute("lockedOut", pages.isLockedOut(customer));
+		return pages.tab(customer, "login-details", model);
+	}
+
 	@PostMapping("/backoffice/customers/{reference}/send-reset-link")
 	String sendResetLink(@PathVariable String reference, RedirectAttributes redirect) {
-		resets.sendResetLink(customer(reference).id());
+		var customer = customer(reference);
+		resets.sendResetLink(customer.id());
+		audit.record(AuditType.RESET_LINK_SENT, customer.id().value(), null);
 		return done(reference, "backoffice.login-details.reset-link-sent", redirect);
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/require-password-change")
 	String requirePasswordChange(@PathVariable String reference, RedirectAttributes redirect) {
-		var changed = passwords.requireChange(customer(reference).id());
+		var customer = customer(reference);
+		var changed = passwords.requireChange(customer.id());
+		if (changed) {
+			audit.record(AuditType.PASSWORD_CHANGE_REQUIRED, customer.id().value(), null);
+		}
 		return done(reference,
 				changed ? "backoffice.login-details.change-required" : "backoffice.login-details.no-password",
 				redirect);
@@ -64,13 +84,17 @@ class BackofficeLoginDetailsController {
 
 	@PostMapping("/backoffice/customers/{reference}/unlock")
 	String unlock(@PathVariable String reference, RedirectAttributes redirect) {
-		login.unlock(customer(reference).email().value());
+		var customer = customer(reference);
+		login.unlock(customer.email().value());
+		audit.record(AuditType.UNLOCKED, customer.id().value(), null);
 		return done(reference, "backoffice.login-details.unlocked", redirect);
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/block")
 	String block(@PathVariable String reference, @RequestParam boolean blocked, RedirectAttributes redirect) {
-		customers.block(customer(reference).id(), blocked);
+		var customer = customer(reference);
+		customers.block(customer.id(), blocked);
+		audit.record(blocked ? AuditType.BLOCKED : AuditType.UNBLOCKED, customer.id().value(), null);
 		return done(reference, blocked ? "backoffice.login-details.blocked" : "backoffice.login-details.unblocked",
 				redirect);
 	}
@@ -81,13 +105,19 @@ class BackofficeLoginDetailsController {
 	 */
 	@PostMapping("/backoffice/customers/{reference}/generate-password")
 	String generatePassword(@PathVariable String reference, RedirectAttributes redirect) {
-		passwords.generatePassword(customer(reference).id());
+		var customer = customer(reference);
+		passwords.generatePassword(customer.id());
+		audit.record(AuditType.PASSWORD_GENERATED, customer.id().value(), null);
 		return done(reference, "backoffice.login-details.password-generated", redirect);
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/create-login")
 	String createLogin(@PathVariable String reference, RedirectAttributes redirect) {
-		var sent = resets.sendLoginLink(customer(reference).id());
+		var customer = customer(reference);
+		var sent = resets.sendLoginLink(customer.id());
+		if (sent) {
+			audit.record(AuditType.LOGIN_LINK_SENT, customer.id().value(), null);
+		}
 		return done(reference, sent ? "backoffice.login-details.login-link-sent" : "backoffice.login-details.has-login",
 				redirect);
 	}
@@ -118,6 +148,8 @@ class BackofficeLoginDetailsController {
 		}
 		try {
 			passwords.setPasswordByStaff(customer.id(), password, Boolean.TRUE.equals(setPasswordForm.mustChange()));
+			audit.record(AuditType.PASSWORD_SET, customer.id().value(),
+					Boolean.TRUE.equals(setPasswordForm.mustChange()) ? "must change at the next login" : null);
 		}
 		catch (InvalidInput ex) {
 			for (var violation : ex.violations()) {
@@ -135,37 +167,35 @@ class BackofficeLoginDetailsController {
 	}
 
 	private String setPasswordPage(CustomerDetails customer, Model model) {
-		model.addAttribute("customer", customer);
 		model.addAttribute("passwordMinLength", policy.minLength());
 		model.addAttribute("passwordMaxLength", policy.maxLength());
-		return "backoffice/customer/set-password";
+		return pages.tab(customer, "set-password", model);
 	}
 
 	/** Admins only (see the filter chain): the confirmation page. */
 	@GetMapping("/backoffice/customers/{reference}/delete")
 	String confirmDelete(@PathVariable String reference, Model model) {
-		model.addAttribute("customer", customer(reference));
-		return "backoffice/customer/delete";
+		return pages.tab(customer(reference), "delete", model);
 	}
 
 	/** Admins only: anonymisation as in the API; the reference and the orders stay. */
 	@PostMapping("/backoffice/customers/{reference}/delete")
 	String delete(@PathVariable String reference, RedirectAttributes redirect) {
-		customers.anonymize(customer(reference).id());
+		var customer = customer(reference);
+		customers.anonymize(customer.id());
+		audit.record(AuditType.ACCOUNT_DELETED, customer.id().value(), null);
 		redirect.addFlashAttribute("message", "backoffice.login-details.deleted");
 		redirect.addFlashAttribute("messageArgument", reference);
 		return "redirect:/backoffice/customers";
 	}
 
 	private CustomerDetails customer(String reference) {
-		return customers.findByReference(reference)
-			.filter(customer -> !customer.anonymized())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return pages.open(reference);
 	}
 
 	private static String done(String reference, String message, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("message", message);
-		return "redirect:/backoffice/customers/" + reference;
+		return "redirect:/backoffice/customers/" + reference + "/login-details";
 	}
 
 }

@@ -55,7 +55,7 @@ class BackofficeSecurityConfiguration {
 				.successHandler((request, response, authentication) -> {
 					// idle staff sessions end after the configured time
 					request.getSession().setMaxInactiveInterval((int) settings.idleTimeout().toSeconds());
-					response.sendRedirect(request.getContextPath() + "/backoffice/customers");
+					response.sendRedirect(request.getContextPath() + "/backoffice");
 				})
 				.failureHandler((request, response, exception) -> {
 					if (exception instanceof StaffBlocked blocked) {

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Back office",
 		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "notes",
-				"groups", "notification", "staff", "shared" })
+				"groups", "notification", "staff", "audit", "shared" })
 @NullMarked
 package io.clientele.backoffice;
 

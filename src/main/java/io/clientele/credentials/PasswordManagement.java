@@ -1,5 +1,8 @@
 package io.clientele.credentials;
 
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -44,9 +47,12 @@ public class PasswordManagement {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	PasswordManagement(CustomerManagement customers, PasswordPolicy policy, NewPasswordCheck newPasswords,
 			PasswordHashing hashing, PasswordRepository passwords, CustomerTokens tokens, CustomerMails mails,
-			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, AuditTrail audit) {
+		this.audit = audit;
 		this.customers = customers;
 		this.policy = policy;
 		this.newPasswords = newPasswords;
@@ -134,6 +140,8 @@ public class PasswordManagement {
 			tokens.voidAll(details.id());
 			events.publishEvent(new PasswordChanged(details.id(), now, false));
 			mails.passwordChanged(CustomerRecipients.of(details));
+			audit.record(AuditType.PASSWORD_CHANGED, details.id().value(), AuditTrail.CUSTOMER,
+					AuditTrail.currentClientAddress(), null);
 		});
 		return new ChangeOutcome.Changed();
 	}
@@ -149,6 +157,7 @@ public class PasswordManagement {
 			throw new InvalidInput(violations);
 		}
 		passwords.store(customerId.value(), hashing.hash(password), clock.instant());
+		customers.markRegistered(customerId);
 		tokens.voidAll(customerId);
 	}
 
@@ -169,6 +178,7 @@ public class PasswordManagement {
 		transaction.executeWithoutResult(status -> {
 			var now = clock.instant();
 			passwords.store(customerId.value(), hash, now);
+			customers.markRegistered(customerId);
 			if (mustChange) {
 				passwords.requireChange(customerId.value());
 			}
@@ -207,6 +217,7 @@ public class PasswordManagement {
 		transaction.executeWithoutResult(status -> {
 			var now = clock.instant();
 			passwords.storeTemporary(customerId.value(), hash, now, now.plus(GENERATED_VALIDITY));
+			customers.markRegistered(customerId);
 			tokens.voidAll(customerId);
 			events.publishEvent(new PasswordChanged(customerId, now, true));
 			mails.generatedPassword(CustomerRecipients.of(customer), generated, GENERATED_VALIDITY);

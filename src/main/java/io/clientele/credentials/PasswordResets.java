@@ -1,5 +1,8 @@
 package io.clientele.credentials;
 
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -46,11 +49,14 @@ public class PasswordResets {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	PasswordResets(CustomerManagement customers, CustomerTokens tokens, CustomerMails mails,
 			NewPasswordCheck newPasswords, PasswordHashing hashing, PasswordRepository passwords,
 			RequestLimits requestLimits, CredentialsSettings credentials, ApplicationEventPublisher events,
-			TransactionTemplate transaction, @Qualifier("applicationTaskExecutor") TaskExecutor background,
-			Clock clock) {
+			TransactionTemplate transaction, @Qualifier("applicationTaskExecutor") TaskExecutor background, Clock clock,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.customers = customers;
 		this.tokens = tokens;
 		this.mails = mails;
@@ -95,10 +101,13 @@ public class PasswordResets {
 							HOUR)) {
 				return;
 			}
-			transaction.executeWithoutResult(status -> customers.findByEmail(address)
-				.ifPresent(customer -> mails.passwordReset(CustomerRecipients.of(customer),
+			transaction.executeWithoutResult(status -> customers.findByEmail(address).ifPresent(customer -> {
+				mails.passwordReset(CustomerRecipients.of(customer),
 						tokens.issue(customer.id(), TokenPurpose.PASSWORD_RESET, settings.tokenValidity()),
-						settings.tokenValidity())));
+						settings.tokenValidity());
+				audit.record(AuditType.RESET_REQUESTED, customer.id().value(), AuditTrail.ANONYMOUS, clientAddress,
+						null);
+			}));
 		});
 	}
 
@@ -131,12 +140,15 @@ public class PasswordResets {
 			}
 			var now = clock.instant();
 			passwords.store(customer.id().value(), hash, now);
+			customers.markRegistered(customer.id());
 			tokens.voidAll(customer.id());
 			// The link reached its mailbox: the address is confirmed (a guest's account,
 			// too).
 			customers.confirm(customer.id());
 			events.publishEvent(new PasswordChanged(customer.id(), now, true));
 			mails.passwordChanged(CustomerRecipients.of(customer));
+			audit.record(AuditType.RESET_COMPLETED, customer.id().value(), AuditTrail.CUSTOMER,
+					AuditTrail.currentClientAddress(), null);
 			return new RestoreOutcome.Restored(customer.id());
 		});
 	}

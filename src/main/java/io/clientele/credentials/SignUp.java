@@ -91,6 +91,7 @@ public class SignUp {
 			return transaction.execute(status -> {
 				var customer = customers.register(data);
 				passwords.store(customer.id().value(), hash, clock.instant());
+				customers.markRegistered(customer.id());
 				if (data.confirmed()) {
 					// imported or demo data: the shop vouches for the address, nobody is
 					// mailed

@@ -2,7 +2,7 @@
  * Passwords: the policy they must meet, their argon2id hashes, verification and sign-up.
  * No hash ever leaves this module; other modules ask it to set or verify a password.
  */
-@ApplicationModule(displayName = "Credentials", allowedDependencies = { "customer", "notification", "shared" })
+@ApplicationModule(displayName = "Credentials", allowedDependencies = { "customer", "notification", "audit", "shared" })
 @NullMarked
 package io.clientele.credentials;
 

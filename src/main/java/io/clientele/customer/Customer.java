@@ -52,6 +52,8 @@ class Customer {
 
 	private @Nullable Instant blockedAt;
 
+	private @Nullable Instant registeredAt;
+
 	@Version
 	private @Nullable Long version;
 
@@ -59,7 +61,8 @@ class Customer {
 	Customer(UUID id, String customerReference, String email, @Nullable Salutation salutation, String firstName,
 			String lastName, @Nullable Gender gender, @Nullable LocalDate dateOfBirth, @Nullable String phone,
 			@Nullable String company, String locale, @Nullable Instant confirmedAt, Instant createdAt,
-			Instant updatedAt, @Nullable Instant anonymizedAt, @Nullable Instant blockedAt, @Nullable Long version) {
+			Instant updatedAt, @Nullable Instant anonymizedAt, @Nullable Instant blockedAt,
+			@Nullable Instant registeredAt, @Nullable Long version) {
 		this.id = id;
 		this.customerReference = customerReference;
 		this.email = email;
@@ -76,6 +79,7 @@ class Customer {
 		this.updatedAt = updatedAt;
 		this.anonymizedAt = anonymizedAt;
 		this.blockedAt = blockedAt;
+		this.registeredAt = registeredAt;
 		this.version = version;
 	}
 
@@ -85,7 +89,7 @@ class Customer {
 				blankToNull(data.gender()) == null ? null : Gender.parse(data.gender()).orElseThrow(),
 				data.dateOfBirth(), blankToNull(data.phone()), blankToNull(data.company()),
 				CustomerLocale.parse(data.locale()).orElseThrow().code(), data.confirmed() ? now : null, now, now, null,
-				null, null);
+				null, null, null);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {
@@ -137,6 +141,7 @@ class Customer {
 		gender = null;
 		dateOfBirth = null;
 		phone = null;
+		registeredAt = null;
 		anonymizedAt = now;
 		updatedAt = now;
 		return true;
@@ -148,6 +153,24 @@ class Customer {
 	void block(boolean blocked, Instant now) {
 		blockedAt = blocked ? (blockedAt == null ? now : blockedAt) : null;
 		updatedAt = now;
+	}
+
+	/**
+	 * Marks the account as having a login (its first password); returns false when it had
+	 * one already.
+	 */
+	boolean markRegistered(Instant now) {
+		if (registeredAt != null || anonymizedAt != null) {
+			return false;
+		}
+		registeredAt = now;
+		updatedAt = now;
+		return true;
+	}
+
+	/** Whether the stored version is the one the caller saw. */
+	boolean hasVersion(long expected) {
+		return (version == null ? 0 : version) == expected;
 	}
 
 	/** Marks the e-mail address as confirmed; confirming again changes nothing. */
@@ -165,7 +188,8 @@ class Customer {
 	CustomerDetails details() {
 		return new CustomerDetails(id(), CustomerReference.of(customerReference), EmailAddress.of(email), salutation,
 				firstName, lastName, gender, dateOfBirth, phone, company, CustomerLocale.parse(locale).orElseThrow(),
-				confirmedAt, createdAt, updatedAt, anonymizedAt, blockedAt, version == null ? 0 : version);
+				confirmedAt, createdAt, updatedAt, anonymizedAt, blockedAt, registeredAt,
+				version == null ? 0 : version);
 	}
 
 }

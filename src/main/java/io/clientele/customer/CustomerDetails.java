@@ -13,7 +13,7 @@ public record CustomerDetails(CustomerId id, CustomerReference reference, EmailA
 		@Nullable Salutation salutation, String firstName, String lastName, @Nullable Gender gender,
 		@Nullable LocalDate dateOfBirth, @Nullable String phone, @Nullable String company, CustomerLocale locale,
 		@Nullable Instant confirmedAt, Instant createdAt, Instant updatedAt, @Nullable Instant anonymizedAt,
-		@Nullable Instant blockedAt, long version) {
+		@Nullable Instant blockedAt, @Nullable Instant registeredAt, long version) {
 
 	/** Whether staff blocked the account's login. */
 	public boolean blocked() {
@@ -23,6 +23,11 @@ public record CustomerDetails(CustomerId id, CustomerReference reference, EmailA
 	/** Whether the account was closed and its personal data removed. */
 	public boolean anonymized() {
 		return anonymizedAt != null;
+	}
+
+	/** Whether the account has a login (a password), "registered" in Kentico's words. */
+	public boolean registered() {
+		return registeredAt != null;
 	}
 
 	public boolean confirmed() {

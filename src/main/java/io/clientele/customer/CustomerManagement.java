@@ -116,6 +116,31 @@ public class CustomerManagement {
 	@Transactional
 	public CustomerDetails changeProfile(CustomerId id, ChangeProfile changes) {
 		var customer = customers.findById(id.value()).orElseThrow(() -> new CustomerNotFound(id));
+		return changeProfile(customer, changes);
+	}
+
+	/**
+	 * Changes the profile as {@link #changeProfile(CustomerId, ChangeProfile)} does, but
+	 * only if nobody changed the customer since the caller read {@code version} (staff's
+	 * edit form): a concurrent change is never overwritten.
+	 * @throws CustomerChangedMeanwhile when the stored version differs; nothing is stored
+	 */
+	@Transactional
+	public CustomerDetails changeProfile(CustomerId id, ChangeProfile changes, long version) {
+		var customer = customers.findById(id.value()).orElseThrow(() -> new CustomerNotFound(id));
+		if (!customer.hasVersion(version)) {
+			throw new CustomerChangedMeanwhile(customer.details());
+		}
+		try {
+			return changeProfile(customer, changes);
+		}
+		catch (org.springframework.dao.OptimisticLockingFailureException changedInBetween) {
+			throw new CustomerChangedMeanwhile(
+					customers.findById(id.value()).orElseThrow(() -> new CustomerNotFound(id)).details());
+		}
+	}
+
+	private CustomerDetails changeProfile(Customer customer, ChangeProfile changes) {
 		var violations = check(customer.asRegistration(changes));
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(violations);
@@ -141,29 +166,77 @@ public class CustomerManagement {
 	}
 
 	/**
-	 * Open accounts whose address, first or last name, company or reference contains the
-	 * text (any case), newest first; an empty text finds all.
+	 * A page of open accounts that match the query, and how many match (counted up to
+	 * {@link CustomerSearch#COUNT_LIMIT}). Text is found in one trigram index over
+	 * reference, address, names and company, so a part of a word is found among millions.
 	 */
-	public CustomerSearch search(String text, int offset, int limit) {
-		var pattern = "%" + text.strip()
-			.toLowerCase(java.util.Locale.ROOT)
-			.replace("\\", "\\\\")
-			.replace("%", "\\%")
-			.replace("_", "\\_") + "%";
-		var where = " where anonymized_at is null and (lower(email) like :p or lower(first_name) like :p"
-				+ " or lower(last_name) like :p or lower(coalesce(company, '')) like :p"
-				+ " or lower(customer_reference) like :p)";
-		var ids = jdbc.sql("select id from customer" + where + " order by created_at desc, id offset :o limit :l")
-			.param("p", pattern)
-			.param("o", offset)
-			.param("l", limit)
+	public CustomerSearch search(CustomerQuery query) {
+		var where = new StringBuilder(" where anonymized_at is null");
+		var params = new java.util.HashMap<String, Object>();
+		var text = query.text().strip().toLowerCase(java.util.Locale.ROOT);
+		if (!text.isEmpty()) {
+			where.append(" and lower(customer_reference || ' ' || email || ' ' || first_name || ' ' || last_name")
+				.append(" || ' ' || coalesce(company, '')) like :pattern");
+			params.put("pattern", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (query.registered() != null) {
+			where.append(query.registered() ? " and registered_at is not null" : " and registered_at is null");
+		}
+		if (query.state() != null) {
+			where.append(" and ").append(query.state().condition);
+		}
+		if (query.among() != null) {
+			where.append(" and id = any(:among)");
+			params.put("among", query.among().stream().map(CustomerId::value).toArray(java.util.UUID[]::new));
+		}
+		var zone = clock.getZone();
+		if (query.createdFrom() != null) {
+			where.append(" and created_at >= :from");
+			params.put("from", java.sql.Timestamp.from(query.createdFrom().atStartOfDay(zone).toInstant()));
+		}
+		if (query.createdTo() != null) {
+			where.append(" and created_at < :to");
+			params.put("to", java.sql.Timestamp.from(query.createdTo().plusDays(1).atStartOfDay(zone).toInstant()));
+		}
+		var ids = jdbc
+			.sql("select id from customer" + where + " order by " + query.order().orderBy(query.descending())
+					+ " offset :offset limit :limit")
+			.params(params)
+			.param("offset", query.offset())
+			.param("limit", query.limit())
 			.query(java.util.UUID.class)
 			.list();
-		var total = jdbc.sql("select count(*) from customer" + where).param("p", pattern).query(Long.class).single();
+		var total = jdbc.sql("select count(*) from (select 1 from customer" + where + " limit :cap) matches")
+			.params(params)
+			.param("cap", CustomerSearch.COUNT_LIMIT + 1)
+			.query(Long.class)
+			.single();
 		var found = customers.findAllById(ids)
 			.stream()
 			.collect(java.util.stream.Collectors.toMap(c -> c.id().value(), Customer::details));
-		return new CustomerSearch(ids.stream().map(found::get).toList(), total, offset, limit);
+		return new CustomerSearch(ids.stream().map(found::get).toList(), Math.min(total, CustomerSearch.COUNT_LIMIT),
+				total > CustomerSearch.COUNT_LIMIT, query.offset(), query.limit());
+	}
+
+	/** Counts for the back office's dashboard. */
+	public CustomerStatistics statistics() {
+		return jdbc
+			.sql("select count(*), count(registered_at), count(*) filter (where confirmed_at is null),"
+					+ " count(*) filter (where blocked_at is not null) from customer where anonymized_at is null")
+			.query((rs, row) -> new CustomerStatistics(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.single();
+	}
+
+	/**
+	 * Marks the account as having a login, when its first password is stored (credentials
+	 * calls this); a second call changes nothing.
+	 */
+	@Transactional
+	public void markRegistered(CustomerId id) {
+		var customer = customers.findById(id.value()).orElseThrow(() -> new CustomerNotFound(id));
+		if (customer.markRegistered(clock.instant())) {
+			customers.save(customer);
+		}
 	}
 
 	/**

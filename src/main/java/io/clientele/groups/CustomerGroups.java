@@ -60,6 +60,25 @@ public class CustomerGroups {
 			.list();
 	}
 
+	/**
+	 * The names of the groups of each of the customers, by name (one query for a page of
+	 * customers; no counts).
+	 */
+	public java.util.Map<CustomerId, List<String>> groupNamesOf(java.util.Collection<CustomerId> customers) {
+		var names = new java.util.HashMap<CustomerId, List<String>>();
+		customers.forEach(customer -> names.put(customer, new java.util.ArrayList<>()));
+		if (customers.isEmpty()) {
+			return names;
+		}
+		jdbc.sql("select m.customer_id, g.name from groups_membership m join groups_group g on g.id = m.group_id"
+				+ " where m.customer_id = any(?) order by lower(g.name)")
+			.param(customers.stream().map(CustomerId::value).toArray(UUID[]::new))
+			.query((java.sql.ResultSet row) -> {
+				names.get(new CustomerId(row.getObject(1, UUID.class))).add(row.getString(2));
+			});
+		return names;
+	}
+
 	/** The ids of the group's members. */
 	public List<CustomerId> members(UUID group) {
 		return jdbc.sql("select customer_id from groups_membership where group_id = ? order by added_at desc")

@@ -42,6 +42,17 @@ public class MailQueue {
 			.list();
 	}
 
+	/** How many mails are in each state. */
+	public java.util.Map<MailStatus, Long> countByStatus() {
+		var counts = new java.util.EnumMap<MailStatus, Long>(MailStatus.class);
+		for (var status : MailStatus.values()) {
+			counts.put(status, 0L);
+		}
+		jdbc.sql("select status, count(*) from notification_outbox group by status")
+			.query((java.sql.ResultSet row) -> counts.put(MailStatus.valueOf(row.getString(1)), row.getLong(2)));
+		return counts;
+	}
+
 	public long count() {
 		return jdbc.sql("select count(*) from notification_outbox").query(Long.class).single();
 	}

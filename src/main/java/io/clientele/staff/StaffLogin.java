@@ -49,8 +49,8 @@ public class StaffLogin {
 				.orElse(new LoginOutcome.Failed<>());
 		}
 		throttle.clear(key);
-		return new LoginOutcome.Succeeded<>(
-				new StaffPrincipal(staff.get().id(), staff.get().displayName(), staff.get().role()));
+		return new LoginOutcome.Succeeded<>(new StaffPrincipal(staff.get().id(), staff.get().email().value(),
+				staff.get().displayName(), staff.get().role()));
 	}
 
 }

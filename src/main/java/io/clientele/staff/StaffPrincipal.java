@@ -1,13 +1,21 @@
 package io.clientele.staff;
 
+import io.clientele.audit.AuditActor;
+
 import java.io.Serializable;
 import java.util.UUID;
 
 import org.springframework.security.core.AuthenticatedPrincipal;
 
 /** A signed-in staff member as the back-office session keeps them. */
-public record StaffPrincipal(UUID staffId, String displayName,
-		StaffRole role) implements AuthenticatedPrincipal, Serializable {
+public record StaffPrincipal(UUID staffId, String email, String displayName,
+		StaffRole role) implements AuthenticatedPrincipal, AuditActor, Serializable {
+
+	/** Staff appear in the audit trail by their address. */
+	@Override
+	public String auditName() {
+		return email;
+	}
 
 	@Override
 	public String getName() {

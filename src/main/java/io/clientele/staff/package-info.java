@@ -2,7 +2,7 @@
  * Back-office staff accounts and their roles, separate from customers, and the bootstrap
  * admin of a new installation. Staff passwords are kept by credentials.
  */
-@ApplicationModule(displayName = "Staff", allowedDependencies = { "credentials", "authentication", "shared" })
+@ApplicationModule(displayName = "Staff", allowedDependencies = { "credentials", "authentication", "audit", "shared" })
 @NullMarked
 package io.clientele.staff;
 

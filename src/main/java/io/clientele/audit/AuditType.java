@@ -1,0 +1,19 @@
+package io.clientele.audit;
+
+/** What happened; staff actions and the customer's own security events. */
+public enum AuditType {
+
+	// staff actions on a customer
+	CUSTOMER_CREATED, PROFILE_CHANGED, ADDRESS_ADDED, ADDRESS_CHANGED, ADDRESS_DELETED, LOGIN_LINK_SENT,
+	RESET_LINK_SENT, PASSWORD_GENERATED, PASSWORD_SET, PASSWORD_CHANGE_REQUIRED, UNLOCKED, BLOCKED, UNBLOCKED,
+	ACCOUNT_DELETED, NOTE_ADDED, GROUP_ADDED, GROUP_REMOVED,
+
+	// security events of the customer
+	LOGIN_SUCCEEDED, LOGIN_FAILED, LOCKED_OUT, RESET_REQUESTED, RESET_COMPLETED, PASSWORD_CHANGED, EMAIL_CHANGED;
+
+	/** The message key of the type's name. */
+	public String messageKey() {
+		return "audit.type." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
+}
