@@ -43,11 +43,11 @@ class BackofficeActivityController {
 	record ActivityFilter(@Nullable String actor, @Nullable String customer, @Nullable String type,
 			@Nullable String from, @Nullable String to, @Nullable Integer page) {
 
-		int pageNumber() {
+		public int pageNumber() {
 			return page == null ? 0 : Math.max(0, page);
 		}
 
-		String pageLink(int newPage) {
+		public String pageLink(int newPage) {
 			var builder = UriComponentsBuilder.fromPath("/backoffice/activity");
 			for (var entry : new String[][] { { "actor", actor }, { "customer", customer }, { "type", type },
 					{ "from", from }, { "to", to } }) {

@@ -65,24 +65,24 @@ class BackofficeCustomerController {
 			@Nullable String group, @Nullable String createdFrom, @Nullable String createdTo, @Nullable String sort,
 			@Nullable String dir, @Nullable Integer page) {
 
-		String text() {
+		public String text() {
 			return q == null ? "" : q;
 		}
 
-		int pageNumber() {
+		public int pageNumber() {
 			return page == null ? 0 : Math.max(0, Math.min(page, 10_000));
 		}
 
-		String sortColumn() {
+		public String sortColumn() {
 			return sort != null && SORTS.contains(sort) ? sort : "created";
 		}
 
-		boolean descending() {
+		public boolean descending() {
 			return dir == null ? "created".equals(sortColumn()) : "desc".equals(dir);
 		}
 
 		/** The address of this list with some parameters changed. */
-		String link(@Nullable String newSort, @Nullable Boolean newDescending, int newPage) {
+		public String link(@Nullable String newSort, @Nullable Boolean newDescending, int newPage) {
 			var builder = UriComponentsBuilder.fromPath("/backoffice/customers");
 			add(builder, "q", q);
 			add(builder, "registered", registered);
@@ -100,11 +100,11 @@ class BackofficeCustomerController {
 		}
 
 		/** Sorting by a column: ascending first, the other way on a second click. */
-		String sortLink(String column) {
+		public String sortLink(String column) {
 			return link(column, column.equals(sortColumn()) ? !descending() : Boolean.FALSE, 0);
 		}
 
-		String pageLink(int newPage) {
+		public String pageLink(int newPage) {
 			return link(null, null, newPage);
 		}
 
@@ -242,7 +242,7 @@ class BackofficeCustomerController {
 	/** A field of a conflicting edit: what the staff member typed and what is stored. */
 	record ConflictRow(String field, String yours, String stored) {
 
-		boolean differs() {
+		public boolean differs() {
 			return !yours.strip().equals(stored.strip());
 		}
 

@@ -48,8 +48,9 @@ public class MailQueue {
 		for (var status : MailStatus.values()) {
 			counts.put(status, 0L);
 		}
-		jdbc.sql("select status, count(*) from notification_outbox group by status")
-			.query((java.sql.ResultSet row) -> counts.put(MailStatus.valueOf(row.getString(1)), row.getLong(2)));
+		jdbc.sql("select status, count(*) from notification_outbox group by status").query((java.sql.ResultSet row) -> {
+			counts.put(MailStatus.valueOf(row.getString(1)), row.getLong(2));
+		});
 		return counts;
 	}
 

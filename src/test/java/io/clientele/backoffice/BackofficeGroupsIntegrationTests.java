@@ -70,7 +70,8 @@ class BackofficeGroupsIntegrationTests {
 		assertThat(groups.find(groupId).orElseThrow().members()).isEqualTo(2);
 		assertThat(browser.get(groupPath).body()).contains(first.reference().value()).contains(secondEmail);
 		assertThat(browser.get("/backoffice/groups").body()).contains(name);
-		assertThat(browser.get("/backoffice/customers/" + second.reference().value()).body()).contains(name);
+		assertThat(browser.get("/backoffice/customers/" + second.reference().value() + "/groups").body())
+			.contains(name);
 		assertThat(browser.get("/backoffice/customers?q=" + secondEmail).body()).as("the list's groups column")
 			.contains("<td>" + name + "</td>")
 			.contains("<td>Yes</td>");
