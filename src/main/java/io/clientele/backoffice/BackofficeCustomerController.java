@@ -275,15 +275,18 @@ class BackofficeCustomerController {
 	String create(@ModelAttribute CustomerForm customerForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		var dateOfBirth = dateOfBirth(customerForm, result);
+		var data = new RegisterCustomer(CustomerForm.text(customerForm.salutation()),
+				CustomerForm.text(customerForm.firstName()), CustomerForm.text(customerForm.lastName()),
+				CustomerForm.text(customerForm.email()), blankToNull(customerForm.gender()), dateOfBirth,
+				customerForm.phone(), customerForm.company(), CustomerForm.text(customerForm.locale()), false);
 		if (result.hasErrors()) {
+			// every problem at once, not the date's first
+			reject(result, new InvalidInput(customers.check(data)));
 			return "backoffice/customer/new";
 		}
 		CustomerDetails customer;
 		try {
-			customer = customers.register(new RegisterCustomer(CustomerForm.text(customerForm.salutation()),
-					CustomerForm.text(customerForm.firstName()), CustomerForm.text(customerForm.lastName()),
-					CustomerForm.text(customerForm.email()), blankToNull(customerForm.gender()), dateOfBirth,
-					customerForm.phone(), customerForm.company(), CustomerForm.text(customerForm.locale()), false));
+			customer = customers.register(data);
 		}
 		catch (InvalidInput ex) {
 			reject(result, ex);
