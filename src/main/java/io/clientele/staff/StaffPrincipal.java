@@ -5,9 +5,12 @@ import java.util.UUID;
 
 import org.springframework.security.core.AuthenticatedPrincipal;
 
-/** A signed-in staff member as the back-office session keeps them. */
-public record StaffPrincipal(UUID staffId, String displayName,
-		StaffRole role) implements AuthenticatedPrincipal, Serializable {
+/**
+ * A signed-in staff member as the back-office session keeps them. The session generation
+ * tells whether the account was deactivated since (see {@link StaffLogin#current}).
+ */
+public record StaffPrincipal(UUID staffId, String displayName, StaffRole role,
+		int sessionGeneration) implements AuthenticatedPrincipal, Serializable {
 
 	@Override
 	public String getName() {
