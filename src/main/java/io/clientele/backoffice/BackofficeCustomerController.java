@@ -297,7 +297,7 @@ class BackofficeCustomerController {
 			return "backoffice/customer/new";
 		}
 		audit.record(AuditType.CUSTOMER_CREATED, customer.id().value(), null);
-		var message = "backoffice.customer.created";
+		var message = "backoffice.customer.created-without-login";
 		if (Boolean.TRUE.equals(customerForm.sendLink()) && resets.sendLoginLink(customer.id())) {
 			audit.record(AuditType.LOGIN_LINK_SENT, customer.id().value(), null);
 			message = "backoffice.customer.created-link-sent";

@@ -1,7 +1,5 @@
 package io.clientele.backoffice;
 
-import java.util.List;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,8 +10,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
@@ -39,10 +37,14 @@ class BackofficeSecurityConfiguration {
 		contexts.setSpringSecurityContextKey(SECURITY_CONTEXT_KEY);
 		return http.securityMatcher("/backoffice/**")
 			.securityContext(context -> context.securityContextRepository(contexts))
+			.addFilterBefore(new BackofficeStaffSessionFilter(staffLogin, contexts),
+					AnonymousAuthenticationFilter.class)
 			.authenticationManager(new ProviderManager(new StaffAuthenticationProvider(staffLogin)))
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers("/backoffice/login", "/backoffice/login/blocked")
 						.permitAll()
+						.requestMatchers("/backoffice/staff/**")
+						.hasRole("ADMIN")
 						.requestMatchers("/backoffice/customers/*/delete", "/backoffice/customers/*/set-password",
 								"/backoffice/customers/*/generate-password")
 						.hasRole("ADMIN")
@@ -97,8 +99,7 @@ class BackofficeSecurityConfiguration {
 			var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 			return switch (login.attempt(String.valueOf(authentication.getPrincipal()), password, client)) {
 				case LoginOutcome.Succeeded<StaffPrincipal> succeeded ->
-					UsernamePasswordAuthenticationToken.authenticated(succeeded.principal(), null,
-							List.of(new SimpleGrantedAuthority("ROLE_" + succeeded.principal().role().name())));
+					BackofficeStaffSessionFilter.authenticated(succeeded.principal());
 				case LoginOutcome.Blocked<StaffPrincipal> blocked -> throw new StaffBlocked(blocked.minutes());
 				case LoginOutcome.Failed<StaffPrincipal> failed -> throw new BadCredentialsException("Bad credentials");
 			};

@@ -1,11 +1,14 @@
 package io.clientele.credentials;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.clientele.shared.InvalidInput;
+import io.clientele.shared.Violation;
 
 /** Passwords of back-office staff, under the same policy and hashing as customers'. */
 @Component
@@ -27,15 +30,24 @@ public class StaffCredentials {
 	}
 
 	/**
-	 * Sets the staff member's password.
+	 * Sets the staff member's password, which must not contain their name either.
 	 * @throws InvalidInput when the password breaks the policy
 	 */
-	public void setPassword(UUID staffId, String email, String password) {
-		var violations = policy.check(new PasswordCandidate(password, email, null, null));
+	public void setPassword(UUID staffId, String email, @Nullable String displayName, String password) {
+		var violations = problemsWith(password, email, displayName);
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(violations);
 		}
 		passwords.store(staffId, hashing.hash(password), clock.instant());
+	}
+
+	/**
+	 * Every way the password breaks the policy for this staff member (field
+	 * {@code password}); none when it may be set.
+	 */
+	public List<Violation> problemsWith(String password, String email, @Nullable String displayName) {
+		// the display name counts as the person's name: no part of it in the password
+		return policy.check(new PasswordCandidate(password, email, displayName, null));
 	}
 
 	/**

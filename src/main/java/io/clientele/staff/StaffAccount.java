@@ -19,35 +19,84 @@ class StaffAccount {
 
 	private final String email;
 
-	private final String displayName;
+	private String displayName;
 
-	private final StaffRole role;
+	private StaffRole role;
 
 	private final Instant createdAt;
+
+	private @Nullable Instant deactivatedAt;
+
+	// sessions signed in under an older generation are over (see StaffLogin.current)
+	private int sessionGeneration;
 
 	@Version
 	private @Nullable Long version;
 
 	@PersistenceCreator
-	StaffAccount(UUID id, String email, String displayName, StaffRole role, Instant createdAt, @Nullable Long version) {
+	StaffAccount(UUID id, String email, String displayName, StaffRole role, Instant createdAt,
+			@Nullable Instant deactivatedAt, int sessionGeneration, @Nullable Long version) {
 		this.id = id;
 		this.email = email;
 		this.displayName = displayName;
 		this.role = role;
 		this.createdAt = createdAt;
+		this.deactivatedAt = deactivatedAt;
+		this.sessionGeneration = sessionGeneration;
 		this.version = version;
 	}
 
 	static StaffAccount create(EmailAddress email, String displayName, StaffRole role, Instant now) {
-		return new StaffAccount(UUID.randomUUID(), email.value(), displayName, role, now, null);
+		return new StaffAccount(UUID.randomUUID(), email.value(), displayName, role, now, null, 0, null);
 	}
 
 	UUID id() {
 		return id;
 	}
 
+	String email() {
+		return email;
+	}
+
+	StaffRole role() {
+		return role;
+	}
+
+	boolean active() {
+		return deactivatedAt == null;
+	}
+
+	boolean isActiveAdmin() {
+		return active() && role == StaffRole.ADMIN;
+	}
+
+	long version() {
+		return version == null ? 0 : version;
+	}
+
+	void change(String displayName, StaffRole role) {
+		this.displayName = displayName;
+		this.role = role;
+	}
+
+	/** Deactivating a deactivated account does nothing. */
+	void deactivate(Instant now) {
+		if (active()) {
+			deactivatedAt = now;
+			sessionGeneration++;
+		}
+	}
+
+	void reactivate() {
+		deactivatedAt = null;
+	}
+
+	StaffPrincipal principal() {
+		return new StaffPrincipal(id, email, displayName, role, sessionGeneration);
+	}
+
 	StaffSummary summary() {
-		return new StaffSummary(id, EmailAddress.of(email), displayName, role, createdAt);
+		return new StaffSummary(id, EmailAddress.of(email), displayName, role, createdAt, deactivatedAt, version());
 	}
 
 }

@@ -7,9 +7,12 @@ import java.util.UUID;
 
 import org.springframework.security.core.AuthenticatedPrincipal;
 
-/** A signed-in staff member as the back-office session keeps them. */
-public record StaffPrincipal(UUID staffId, String email, String displayName,
-		StaffRole role) implements AuthenticatedPrincipal, AuditActor, Serializable {
+/**
+ * A signed-in staff member as the back-office session keeps them. The session generation
+ * tells whether the account was deactivated since (see {@link StaffLogin#current}).
+ */
+public record StaffPrincipal(UUID staffId, String email, String displayName, StaffRole role,
+		int sessionGeneration) implements AuthenticatedPrincipal, AuditActor, Serializable {
 
 	/** Staff appear in the audit trail by their address. */
 	@Override
