@@ -60,7 +60,7 @@ class BackofficeStaffIntegrationTests {
 	WebClient signedIn(StaffSummary member) {
 		var browser = new WebClient(port);
 		var answer = logIn(browser, member.email().value(), PASSWORD);
-		assertThat(answer.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice/customers"));
+		assertThat(answer.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice"));
 		return browser;
 	}
 
@@ -127,7 +127,7 @@ class BackofficeStaffIntegrationTests {
 		assertThat(admin.get("/backoffice/staff").body()).contains(email).contains(">Support<").contains(">active<");
 		var support = new WebClient(port);
 		assertThat(logIn(support, email.toUpperCase(), PASSWORD).location())
-			.hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice/customers"));
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice"));
 		assertThat(support.get("/backoffice/customers").body()).contains("Sam Support");
 	}
 
@@ -205,7 +205,7 @@ class BackofficeStaffIntegrationTests {
 		assertThat(idle.get("/backoffice/customers").status()).as("a reactivation revives no old session")
 			.isEqualTo(302);
 		assertThat(logIn(new WebClient(port), email, PASSWORD).location())
-			.hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice/customers"));
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice"));
 	}
 
 	@Test
@@ -306,7 +306,7 @@ class BackofficeStaffIntegrationTests {
 
 		assertThat(admin.follow(unlocked).body()).contains("The login lockout of Sam Support was lifted.");
 		assertThat(logIn(new WebClient(port), member.email().value(), PASSWORD).location())
-			.hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice/customers"));
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice"));
 	}
 
 	@Test
