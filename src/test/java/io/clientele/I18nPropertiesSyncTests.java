@@ -67,6 +67,25 @@ class I18nPropertiesSyncTests {
 		assertThat(literals).isEmpty();
 	}
 
+	@Test
+	void pagesHoldNoInlineStylesTheContentSecurityPolicyWouldBlock() throws IOException {
+		var inline = new ArrayList<String>();
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			// mails are read in mail clients, where inline styles are the norm
+			for (var file : files
+				.filter(f -> f.toString().endsWith(".html") && !f.startsWith(TEMPLATES.resolve("mail")))
+				.toList()) {
+				for (var element : Jsoup.parse(Files.readString(file)).getAllElements()) {
+					if (element.hasAttr("style") || element.tagName().equals("style")) {
+						inline.add(TEMPLATES.relativize(file) + ": <" + element.tagName() + ">");
+					}
+				}
+			}
+		}
+
+		assertThat(inline).isEmpty();
+	}
+
 	private static Properties load(Path file) throws IOException {
 		var properties = new Properties();
 		try (InputStream in = Files.newInputStream(file)) {
