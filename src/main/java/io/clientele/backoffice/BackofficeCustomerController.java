@@ -164,7 +164,7 @@ class BackofficeCustomerController {
 							groupNames.getOrDefault(c.id(), List.of())))
 					.toList());
 		model.addAttribute("filterProblems", problems);
-		model.addAttribute("allGroups", groups.all());
+		model.addAttribute("allGroups", groups.names());
 		model.addAttribute("page", page);
 		model.addAttribute("pages", Math.max(1, (search.total() + PAGE_SIZE - 1) / PAGE_SIZE));
 		return "backoffice/customer/list";

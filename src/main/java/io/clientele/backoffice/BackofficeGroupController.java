@@ -52,7 +52,7 @@ class BackofficeGroupController {
 	String customerGroups(@PathVariable String reference, Model model) {
 		var customer = pages.find(reference);
 		model.addAttribute("customerGroups", groups.groupsOf(customer.id()));
-		model.addAttribute("allGroups", groups.all());
+		model.addAttribute("allGroups", groups.names());
 		return pages.tab(customer, "groups", model);
 	}
 

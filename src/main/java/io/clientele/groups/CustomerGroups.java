@@ -46,6 +46,13 @@ public class CustomerGroups {
 		return jdbc.sql(WITH_COUNTS + " order by lower(g.name)").query(this::group).list();
 	}
 
+	/** Every group's id and name, by name, without counting members (for choices). */
+	public List<GroupName> names() {
+		return jdbc.sql("select id, name from groups_group order by lower(name)")
+			.query((row, n) -> new GroupName(row.getObject(1, UUID.class), row.getString(2)))
+			.list();
+	}
+
 	public Optional<CustomerGroup> find(UUID id) {
 		return jdbc.sql(WITH_COUNTS + " where g.id = ?").param(id).query(this::group).optional();
 	}
@@ -79,9 +86,9 @@ public class CustomerGroups {
 		return names;
 	}
 
-	/** The ids of the group's members. */
+	/** The ids of the group's members, in no particular order. */
 	public List<CustomerId> members(UUID group) {
-		return jdbc.sql("select customer_id from groups_membership where group_id = ? order by added_at desc")
+		return jdbc.sql("select customer_id from groups_membership where group_id = ?")
 			.param(group)
 			.query((row, n) -> new CustomerId(row.getObject(1, UUID.class)))
 			.list();
