@@ -198,19 +198,42 @@ public class CustomerManagement {
 			where.append(" and created_at < :to");
 			params.put("to", java.sql.Timestamp.from(query.createdTo().plusDays(1).atStartOfDay(zone).toInstant()));
 		}
-		var ids = jdbc
-			.sql("select id from customer" + where + " order by " + query.order().orderBy(query.descending())
-					+ " offset :offset limit :limit")
-			.params(params)
-			.param("offset", query.offset())
-			.param("limit", query.limit())
-			.query(java.util.UUID.class)
-			.list();
-		var total = jdbc.sql("select count(*) from (select 1 from customer" + where + " limit :cap) matches")
-			.params(params)
-			.param("cap", CustomerSearch.COUNT_LIMIT + 1)
-			.query(Long.class)
-			.single();
+		var orderBy = " order by " + query.order().orderBy(query.descending());
+		List<java.util.UUID> ids = null;
+		long total = -1;
+		if (!text.isEmpty()) {
+			// A text search usually matches a few thousand: one pass over the trigram
+			// index
+			// collects them (up to the count limit), counts and orders them.
+			var rows = jdbc
+				.sql("with matches as materialized (select * from customer" + where + " limit :cap)"
+						+ " select id, (select count(*) from matches) from matches" + orderBy
+						+ " offset :offset limit :limit")
+				.params(params)
+				.param("cap", CustomerSearch.COUNT_LIMIT + 1)
+				.param("offset", query.offset())
+				.param("limit", query.limit())
+				.query((row, n) -> java.util.Map.entry(row.getObject(1, java.util.UUID.class), row.getLong(2)))
+				.list();
+			if (!rows.isEmpty() && rows.getFirst().getValue() <= CustomerSearch.COUNT_LIMIT) {
+				ids = rows.stream().map(java.util.Map.Entry::getKey).toList();
+				total = rows.getFirst().getValue();
+			}
+		}
+		if (ids == null) {
+			// many matches (or a page past the end): the order's index finds the page
+			ids = jdbc.sql("select id from customer" + where + orderBy + " offset :offset limit :limit")
+				.params(params)
+				.param("offset", query.offset())
+				.param("limit", query.limit())
+				.query(java.util.UUID.class)
+				.list();
+			total = jdbc.sql("select count(*) from (select 1 from customer" + where + " limit :cap) matches")
+				.params(params)
+				.param("cap", CustomerSearch.COUNT_LIMIT + 1)
+				.query(Long.class)
+				.single();
+		}
 		var found = customers.findAllById(ids)
 			.stream()
 			.collect(java.util.stream.Collectors.toMap(c -> c.id().value(), Customer::details));
