@@ -70,7 +70,7 @@ class BackofficeCustomerController {
 		}
 
 		public int pageNumber() {
-			return page == null ? 0 : Math.max(0, Math.min(page, 10_000));
+			return page == null ? 0 : Math.max(0, Math.min(page, 1_000));
 		}
 
 		public String sortColumn() {

@@ -215,9 +215,11 @@ public class CustomerManagement {
 				.param("limit", query.limit())
 				.query((row, n) -> java.util.Map.entry(row.getObject(1, java.util.UUID.class), row.getLong(2)))
 				.list();
-			if (!rows.isEmpty() && rows.getFirst().getValue() <= CustomerSearch.COUNT_LIMIT) {
-				ids = rows.stream().map(java.util.Map.Entry::getKey).toList();
+			if (!rows.isEmpty()) {
 				total = rows.getFirst().getValue();
+				if (total <= CustomerSearch.COUNT_LIMIT) {
+					ids = rows.stream().map(java.util.Map.Entry::getKey).toList();
+				}
 			}
 		}
 		if (ids == null) {
@@ -228,6 +230,8 @@ public class CustomerManagement {
 				.param("limit", query.limit())
 				.query(java.util.UUID.class)
 				.list();
+		}
+		if (total < 0) {
 			total = jdbc.sql("select count(*) from (select 1 from customer" + where + " limit :cap) matches")
 				.params(params)
 				.param("cap", CustomerSearch.COUNT_LIMIT + 1)

@@ -47,7 +47,7 @@ class EmbeddedDatabaseConfiguration {
 			.setServerConfig("jit", "off")
 			.setServerConfig("random_page_cost", "1.1")
 			.setServerConfig("effective_cache_size", "2GB")
-			.setServerConfig("shared_buffers", "256MB")
+			.setServerConfig("shared_buffers", "512MB")
 			.start();
 		createDatabaseIfMissing(postgres);
 		log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), directory);

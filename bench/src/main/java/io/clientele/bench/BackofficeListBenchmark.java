@@ -44,6 +44,8 @@ public final class BackofficeListBenchmark {
 
 	private static final Pattern TOTAL = Pattern.compile("id=\"total\"[^>]*>([^<]*)<");
 
+	private static final Pattern FIRST_NUMBER = Pattern.compile("[0-9][0-9,]*");
+
 	private static final Pattern SERVER_TIMING = Pattern
 		.compile("([A-Za-z0-9_-]+)[^,]*?;\\s*dur=([0-9]+(?:\\.[0-9]+)?)");
 
@@ -213,9 +215,13 @@ public final class BackofficeListBenchmark {
 			serverTiming(page.headerValues("Server-Timing")).ifPresent(serverMillis::add);
 			var total = TOTAL.matcher(page.body());
 			if (total.find()) {
-				var digits = total.group(1).replaceAll("[^0-9]", "");
-				if (!digits.isEmpty()) {
-					hits.add(Long.parseLong(digits));
+				// "1,234 customers", or "More than 1,000 customers (...)" when not
+				// counted
+				// further: kept negative
+				var number = FIRST_NUMBER.matcher(total.group(1));
+				if (number.find()) {
+					var value = Long.parseLong(number.group().replace(",", ""));
+					hits.add(total.group(1).startsWith("More than") ? -value : value);
 				}
 			}
 		}
@@ -330,8 +336,10 @@ public final class BackofficeListBenchmark {
 			if (hits.isEmpty()) {
 				return "–";
 			}
-			var sorted = hits.stream().sorted().toList();
-			return "%,d".formatted(sorted.get(sorted.size() / 2));
+			// more than N (negative) ranks above N
+			var sorted = hits.stream().sorted(java.util.Comparator.comparingDouble(h -> h < 0 ? -h + 0.5 : h)).toList();
+			var median = sorted.get(sorted.size() / 2);
+			return median < 0 ? "> %,d".formatted(-median) : "%,d".formatted(median);
 		}
 
 	}
