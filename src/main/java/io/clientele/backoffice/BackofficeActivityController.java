@@ -41,10 +41,15 @@ class BackofficeActivityController {
 
 	/** The filter as typed; anything unknown is reported, not guessed. */
 	record ActivityFilter(@Nullable String actor, @Nullable String customer, @Nullable String type,
-			@Nullable String from, @Nullable String to, @Nullable Integer page) {
+			@Nullable String from, @Nullable String to, @Nullable String page) {
 
 		public int pageNumber() {
-			return page == null ? 0 : Math.max(0, page);
+			try {
+				return page == null ? 0 : Math.max(0, Math.min(Integer.parseInt(page.strip()), 1_000));
+			}
+			catch (NumberFormatException notANumber) {
+				return 0;
+			}
 		}
 
 		public String pageLink(int newPage) {

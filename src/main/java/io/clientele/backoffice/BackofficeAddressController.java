@@ -3,22 +3,18 @@ package io.clientele.backoffice;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.clientele.address.AddressBook;
 import io.clientele.address.AddressData;
 import io.clientele.address.AddressDetails;
-import io.clientele.address.AddressNotFound;
 import io.clientele.audit.AuditTrail;
 import io.clientele.audit.AuditType;
 import io.clientele.shared.InvalidInput;
@@ -132,16 +128,6 @@ class BackofficeAddressController {
 		audit.record(AuditType.ADDRESS_DELETED, customer.id().value(), null);
 		redirect.addFlashAttribute("message", "backoffice.address.deleted");
 		return "redirect:/backoffice/customers/" + reference + "/addresses";
-	}
-
-	/**
-	 * An address the customer does not have gets the 404 page, as an unknown customer.
-	 */
-	@ExceptionHandler(AddressNotFound.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(Model model) {
-		model.addAttribute("status", 404);
-		return "error";
 	}
 
 	private String form(String reference, @Nullable UUID id, Model model) {

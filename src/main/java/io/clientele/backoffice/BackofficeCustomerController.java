@@ -63,14 +63,19 @@ class BackofficeCustomerController {
 	/** The list's query as typed in the address bar; anything unknown is ignored. */
 	record ListParameters(@Nullable String q, @Nullable String registered, @Nullable String status,
 			@Nullable String group, @Nullable String createdFrom, @Nullable String createdTo, @Nullable String sort,
-			@Nullable String dir, @Nullable Integer page) {
+			@Nullable String dir, @Nullable String page) {
 
 		public String text() {
 			return q == null ? "" : q;
 		}
 
 		public int pageNumber() {
-			return page == null ? 0 : Math.max(0, Math.min(page, 1_000));
+			try {
+				return page == null ? 0 : Math.max(0, Math.min(Integer.parseInt(page.strip()), 1_000));
+			}
+			catch (NumberFormatException notANumber) {
+				return 0;
+			}
 		}
 
 		public String sortColumn() {
