@@ -1,8 +1,6 @@
 package io.clientele.backoffice;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -72,8 +70,8 @@ class BackofficeActivityController {
 	String activity(@ModelAttribute("filter") ActivityFilter filter, Model model) {
 		var problems = new ArrayList<String>();
 		var zone = clock.getZone();
-		var from = date(filter.from(), "backoffice.filter.from-invalid", problems);
-		var to = date(filter.to(), "backoffice.filter.to-invalid", problems);
+		var from = BackofficeCustomerController.date(filter.from(), "backoffice.filter.from-invalid", problems);
+		var to = BackofficeCustomerController.date(filter.to(), "backoffice.filter.to-invalid", problems);
 		AuditType type = null;
 		if (filter.type() != null && !filter.type().isBlank()) {
 			type = Arrays.stream(AuditType.values())
@@ -117,19 +115,6 @@ class BackofficeActivityController {
 		model.addAttribute("filterProblems", problems);
 		model.addAttribute("page", page);
 		return "backoffice/activity";
-	}
-
-	private static @Nullable LocalDate date(@Nullable String text, String problem, List<String> problems) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(problem);
-			return null;
-		}
 	}
 
 }

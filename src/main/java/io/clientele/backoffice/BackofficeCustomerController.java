@@ -188,7 +188,11 @@ class BackofficeCustomerController {
 		};
 	}
 
-	private static @Nullable LocalDate date(@Nullable String text, String problem, List<String> problems) {
+	/**
+	 * A filter's date as typed (YYYY-MM-DD); anything else adds the problem's message key
+	 * and filters nothing.
+	 */
+	static @Nullable LocalDate date(@Nullable String text, String problem, List<String> problems) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

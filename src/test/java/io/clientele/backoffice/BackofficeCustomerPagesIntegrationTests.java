@@ -202,8 +202,14 @@ class BackofficeCustomerPagesIntegrationTests {
 		var browser = admin();
 		assertThat(browser.get("/backoffice/customers/DE--999999999").status()).isEqualTo(404);
 		assertThat(browser.get("/backoffice/customers/nonsense/activity").status()).isEqualTo(404);
+		assertThat(browser.get("/backoffice/groups/not-a-uuid").status()).isEqualTo(404);
+		assertThat(browser.get("/backoffice/customers?page=abc&group=nonsense").status()).isEqualTo(200);
+		assertThat(browser.get("/backoffice/activity?page=x").status()).isEqualTo(200);
 		var customer = registered("Csrf");
 		assertThat(browser.get("/backoffice/customers/" + customer.reference().value() + "/orders/NOPE").status())
+			.isEqualTo(404);
+		assertThat(
+				browser.get("/backoffice/customers/" + customer.reference().value() + "/addresses/not-a-uuid").status())
 			.isEqualTo(404);
 		assertThat(browser
 			.postWithoutCsrfToken("/backoffice/customers/" + customer.reference().value() + "/block",
