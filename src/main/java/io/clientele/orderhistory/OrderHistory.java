@@ -89,16 +89,26 @@ public class OrderHistory {
 
 	/** A page of the customer's orders, newest first. */
 	public OrderPage page(CustomerId customer, int offset, int limit) {
+		return page(customer, "", offset, limit);
+	}
+
+	/**
+	 * A page of the customer's orders whose reference contains the text (any case),
+	 * newest first; a blank text finds all.
+	 */
+	public OrderPage page(CustomerId customer, String reference, int offset, int limit) {
+		var pattern = "%" + reference.strip()
+			.toLowerCase(java.util.Locale.ROOT)
+			.replace("\\", "\\\\")
+			.replace("%", "\\%")
+			.replace("_", "\\_") + "%";
+		var where = " from orderhistory_order where customer_id = ? and lower(order_reference) like ?";
 		var orders = jdbc
-			.sql("select " + COLUMNS + " from orderhistory_order where customer_id = ?"
-					+ " order by ordered_at desc, order_reference desc offset ? limit ?")
-			.params(customer.value(), offset, limit)
+			.sql("select " + COLUMNS + where + " order by ordered_at desc, order_reference desc offset ? limit ?")
+			.params(customer.value(), pattern, offset, limit)
 			.query(this::summary)
 			.list();
-		var total = jdbc.sql("select count(*) from orderhistory_order where customer_id = ?")
-			.param(customer.value())
-			.query(Long.class)
-			.single();
+		var total = jdbc.sql("select count(*)" + where).params(customer.value(), pattern).query(Long.class).single();
 		return new OrderPage(orders, total, offset, limit);
 	}
 

@@ -14,6 +14,13 @@ public record OrderSummary(String orderReference, CustomerId customer, String cu
 		@Nullable Map<String, Object> shippingAddress, @Nullable String paymentMethod, @Nullable String shipmentMethod,
 		Instant orderedAt) {
 
+	/** How many pieces the order holds (the items' quantities added up). */
+	public long itemCount() {
+		return items.stream()
+			.mapToLong(item -> item.get("quantity") instanceof Number quantity ? quantity.longValue() : 1)
+			.sum();
+	}
+
 	/** The distinct states of the items, in order of first appearance. */
 	public List<String> itemStates() {
 		return items.stream().map(item -> String.valueOf(item.getOrDefault("state", state))).distinct().toList();

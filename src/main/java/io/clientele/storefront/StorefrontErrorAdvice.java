@@ -4,7 +4,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import io.clientele.address.AddressNotFound;
 import io.clientele.credentials.PasswordHashingBusy;
 
 /** Situations the storefront answers with a page of its own instead of a server error. */
@@ -14,6 +16,17 @@ class StorefrontErrorAdvice {
 	/**
 	 * Every hashing slot is taken (a login flood): ask the shopper to try again shortly.
 	 */
+	/**
+	 * An address of another customer, or a malformed id in an address bar: the 404 page,
+	 * as for one that does not exist.
+	 */
+	@ExceptionHandler({ AddressNotFound.class, MethodArgumentTypeMismatchException.class })
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(org.springframework.ui.Model model) {
+		model.addAttribute("status", 404);
+		return "error";
+	}
+
 	@ExceptionHandler(PasswordHashingBusy.class)
 	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
 	String busy() {

@@ -4,7 +4,7 @@
  * no business rules; it presents credentials, customer and authentication.
  */
 @ApplicationModule(displayName = "Storefront",
-		allowedDependencies = { "customer", "credentials", "authentication", "shared" })
+		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "shared" })
 @NullMarked
 package io.clientele.storefront;
 
