@@ -32,6 +32,11 @@ public record CustomerPrincipal(UUID customerId, String customerReference, Strin
 		return new CustomerPrincipal(customerId, customerReference, localeCode, PasswordStatus.COMPLIANT);
 	}
 
+	/** The same customer after choosing another language. */
+	public CustomerPrincipal withLocale(CustomerLocale locale) {
+		return new CustomerPrincipal(customerId, customerReference, locale.code(), passwordStatus);
+	}
+
 	@Override
 	public String getName() {
 		return customerId.toString();

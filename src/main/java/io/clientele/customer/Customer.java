@@ -54,6 +54,12 @@ class Customer {
 
 	private @Nullable Instant registeredAt;
 
+	private @Nullable String preferredShippingMethod;
+
+	private boolean marketingConsent;
+
+	private @Nullable Instant marketingConsentChangedAt;
+
 	@Version
 	private @Nullable Long version;
 
@@ -62,7 +68,8 @@ class Customer {
 			String lastName, @Nullable Gender gender, @Nullable LocalDate dateOfBirth, @Nullable String phone,
 			@Nullable String company, String locale, @Nullable Instant confirmedAt, Instant createdAt,
 			Instant updatedAt, @Nullable Instant anonymizedAt, @Nullable Instant blockedAt,
-			@Nullable Instant registeredAt, @Nullable Long version) {
+			@Nullable Instant registeredAt, @Nullable String preferredShippingMethod, boolean marketingConsent,
+			@Nullable Instant marketingConsentChangedAt, @Nullable Long version) {
 		this.id = id;
 		this.customerReference = customerReference;
 		this.email = email;
@@ -80,6 +87,9 @@ class Customer {
 		this.anonymizedAt = anonymizedAt;
 		this.blockedAt = blockedAt;
 		this.registeredAt = registeredAt;
+		this.preferredShippingMethod = preferredShippingMethod;
+		this.marketingConsent = marketingConsent;
+		this.marketingConsentChangedAt = marketingConsentChangedAt;
 		this.version = version;
 	}
 
@@ -89,7 +99,7 @@ class Customer {
 				blankToNull(data.gender()) == null ? null : Gender.parse(data.gender()).orElseThrow(),
 				data.dateOfBirth(), blankToNull(data.phone()), blankToNull(data.company()),
 				CustomerLocale.parse(data.locale()).orElseThrow().code(), data.confirmed() ? now : null, now, now, null,
-				null, null, null);
+				null, null, null, false, null, null);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {
@@ -142,6 +152,11 @@ class Customer {
 		dateOfBirth = null;
 		phone = null;
 		registeredAt = null;
+		preferredShippingMethod = null;
+		if (marketingConsent) {
+			marketingConsent = false;
+			marketingConsentChangedAt = now;
+		}
 		anonymizedAt = now;
 		updatedAt = now;
 		return true;
@@ -168,6 +183,20 @@ class Customer {
 		return true;
 	}
 
+	/**
+	 * Sets the preferences that {@link CustomerManagement#changePreferences} accepted;
+	 * the consent's time changes only when the consent does.
+	 */
+	void changePreferences(CustomerLocale newLocale, @Nullable String shippingMethod, boolean marketing, Instant now) {
+		locale = newLocale.code();
+		preferredShippingMethod = shippingMethod;
+		if (marketing != marketingConsent) {
+			marketingConsent = marketing;
+			marketingConsentChangedAt = now;
+		}
+		updatedAt = now;
+	}
+
 	/** Whether the stored version is the one the caller saw. */
 	boolean hasVersion(long expected) {
 		return (version == null ? 0 : version) == expected;
@@ -188,8 +217,8 @@ class Customer {
 	CustomerDetails details() {
 		return new CustomerDetails(id(), CustomerReference.of(customerReference), EmailAddress.of(email), salutation,
 				firstName, lastName, gender, dateOfBirth, phone, company, CustomerLocale.parse(locale).orElseThrow(),
-				confirmedAt, createdAt, updatedAt, anonymizedAt, blockedAt, registeredAt,
-				version == null ? 0 : version);
+				confirmedAt, createdAt, updatedAt, anonymizedAt, blockedAt, registeredAt, preferredShippingMethod,
+				marketingConsent, marketingConsentChangedAt, version == null ? 0 : version);
 	}
 
 }

@@ -13,7 +13,8 @@ public record CustomerDetails(CustomerId id, CustomerReference reference, EmailA
 		@Nullable Salutation salutation, String firstName, String lastName, @Nullable Gender gender,
 		@Nullable LocalDate dateOfBirth, @Nullable String phone, @Nullable String company, CustomerLocale locale,
 		@Nullable Instant confirmedAt, Instant createdAt, Instant updatedAt, @Nullable Instant anonymizedAt,
-		@Nullable Instant blockedAt, @Nullable Instant registeredAt, long version) {
+		@Nullable Instant blockedAt, @Nullable Instant registeredAt, @Nullable String preferredShippingMethod,
+		boolean marketingConsent, @Nullable Instant marketingConsentChangedAt, long version) {
 
 	/** Whether staff blocked the account's login. */
 	public boolean blocked() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -252,6 +253,37 @@ public class CustomerManagement {
 					+ " count(*) filter (where blocked_at is not null) from customer where anonymized_at is null")
 			.query((rs, row) -> new CustomerStatistics(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
 			.single();
+	}
+
+	/** The shipping methods a customer may prefer. */
+	public java.util.List<String> shippingMethods() {
+		return settings.shippingMethods();
+	}
+
+	/**
+	 * Changes the customer's language (of the pages and of every later mail), preferred
+	 * shipping method and consent to marketing mails.
+	 * @throws InvalidInput for a language or shipping method not offered
+	 * @throws CustomerNotFound when there is no such customer
+	 */
+	@Transactional
+	public CustomerDetails changePreferences(CustomerId id, String locale, @Nullable String shippingMethod,
+			boolean marketingConsent) {
+		var violations = new java.util.ArrayList<Violation>();
+		var parsed = CustomerLocale.parse(locale);
+		if (parsed.isEmpty()) {
+			violations.add(Violation.of("locale", "locale.invalid"));
+		}
+		var method = shippingMethod == null || shippingMethod.isBlank() ? null : shippingMethod;
+		if (method != null && !settings.shippingMethods().contains(method)) {
+			violations.add(Violation.of("shippingMethod", "shipping-method.invalid"));
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInput(violations);
+		}
+		var customer = customers.findById(id.value()).orElseThrow(() -> new CustomerNotFound(id));
+		customer.changePreferences(parsed.orElseThrow(), method, marketingConsent, clock.instant());
+		return customers.save(customer).details();
 	}
 
 	/**

@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param referencePrefix the prefix of customer references: {@code DE} gives
  * {@code DE--1}, {@code DE--2}, …
+ * @param shippingMethods the shipping methods a customer may prefer (their names are
+ * message keys {@code shipping.<method>} of the pages)
  */
 @ConfigurationProperties("clientele.customer")
-public record CustomerSettings(@DefaultValue("DE") String referencePrefix) {
+public record CustomerSettings(@DefaultValue("DE") String referencePrefix, @DefaultValue( {
+		"standard", "express", "pickup" }) java.util.List<String> shippingMethods){
 }

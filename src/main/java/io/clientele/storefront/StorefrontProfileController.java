@@ -24,7 +24,10 @@ import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordManagement.ChangeOutcome;
 import io.clientele.credentials.PasswordPolicy;
+import io.clientele.customer.ChangeProfile;
+import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerManagement;
+import io.clientele.shared.InvalidInput;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -69,22 +72,118 @@ class StorefrontProfileController {
 		model.addAttribute("passwordMaxLength", policy.maxLength());
 	}
 
+	/** The contact details as typed. */
+	record DetailsForm(@Nullable String salutation, @Nullable String firstName, @Nullable String lastName,
+			@Nullable String dateOfBirth, @Nullable String phone, @Nullable String company) {
+
+		static DetailsForm of(CustomerDetails customer) {
+			return new DetailsForm(customer.salutation() == null ? "" : customer.salutation().name(),
+					customer.firstName(), customer.lastName(),
+					customer.dateOfBirth() == null ? "" : customer.dateOfBirth().toString(),
+					customer.phone() == null ? "" : customer.phone(),
+					customer.company() == null ? "" : customer.company());
+		}
+
+	}
+
+	/** The preferences as chosen. */
+	record PreferencesForm(@Nullable String locale, @Nullable String shippingMethod,
+			@Nullable Boolean marketingConsent) {
+
+		static PreferencesForm of(CustomerDetails customer) {
+			return new PreferencesForm(customer.locale().code(), customer.preferredShippingMethod(),
+					customer.marketingConsent());
+		}
+
+	}
+
 	@GetMapping("/customer/profile")
 	String profile(Model model) {
-		model.addAttribute("changePasswordForm", new ChangePasswordForm(null, null, null));
+		return render(model);
+	}
+
+	// Every form of the page, each as typed where it was just sent.
+	private String render(Model model) {
+		var customer = (CustomerDetails) model.getAttribute("customer");
+		if (!model.containsAttribute("changePasswordForm")) {
+			model.addAttribute("changePasswordForm", new ChangePasswordForm(null, null, null));
+		}
+		if (!model.containsAttribute("detailsForm")) {
+			model.addAttribute("detailsForm", DetailsForm.of(customer));
+		}
+		if (!model.containsAttribute("preferencesForm")) {
+			model.addAttribute("preferencesForm", PreferencesForm.of(customer));
+		}
+		model.addAttribute("shippingMethods", customers.shippingMethods());
 		return "storefront/customer/profile";
+	}
+
+	@PostMapping("/customer/profile/details")
+	String changeDetails(@AuthenticationPrincipal CustomerPrincipal principal, @ModelAttribute DetailsForm detailsForm,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		java.time.LocalDate dateOfBirth = null;
+		var date = detailsForm.dateOfBirth() == null ? "" : detailsForm.dateOfBirth().strip();
+		if (!date.isEmpty()) {
+			try {
+				dateOfBirth = java.time.LocalDate.parse(date);
+				if (dateOfBirth.isAfter(java.time.LocalDate.now()) || dateOfBirth.getYear() < 1900) {
+					result.rejectValue("dateOfBirth", "date-of-birth.invalid");
+				}
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				result.rejectValue("dateOfBirth", "date-of-birth.invalid");
+			}
+		}
+		var changes = new ChangeProfile(text(detailsForm.salutation()), text(detailsForm.firstName()),
+				text(detailsForm.lastName()), null, dateOfBirth, text(detailsForm.phone()),
+				text(detailsForm.company()));
+		if (result.hasErrors()) {
+			return render(model);
+		}
+		try {
+			customers.changeProfile(principal.id(), changes);
+			redirect.addFlashAttribute("message", "profile.details-saved");
+			return "redirect:/customer/profile";
+		}
+		catch (InvalidInput ex) {
+			FormErrors.reject(result, ex.violations(),
+					java.util.Set.of("salutation", "firstName", "lastName", "phone", "company"));
+		}
+		return render(model);
+	}
+
+	@PostMapping("/customer/profile/preferences")
+	String changePreferences(@AuthenticationPrincipal CustomerPrincipal principal,
+			@ModelAttribute PreferencesForm preferencesForm, BindingResult result, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			var changed = customers.changePreferences(principal.id(), text(preferencesForm.locale()),
+					preferencesForm.shippingMethod(), Boolean.TRUE.equals(preferencesForm.marketingConsent()));
+			// the pages follow the new language at once, the mails from now on
+			remember(principal.withLocale(changed.locale()), request, response);
+		}
+		catch (InvalidInput ex) {
+			FormErrors.reject(result, ex.violations(), java.util.Set.of("locale", "shippingMethod"));
+			return render(model);
+		}
+		redirect.addFlashAttribute("message", "profile.preferences-saved");
+		return "redirect:/customer/profile";
+	}
+
+	private static String text(@Nullable String value) {
+		return value == null ? "" : value;
 	}
 
 	@PostMapping("/customer/profile/password")
 	String changePassword(@AuthenticationPrincipal CustomerPrincipal principal,
 			@ModelAttribute ChangePasswordForm changePasswordForm, BindingResult result, HttpServletRequest request,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		var newPassword = ChangePasswordForm.text(changePasswordForm.newPassword());
 		if (!newPassword.equals(ChangePasswordForm.text(changePasswordForm.newPasswordConfirmation()))) {
 			result.rejectValue("newPasswordConfirmation", "password.mismatch");
 			FormErrors.reject(result, passwords.checkNewPassword(principal.id(), newPassword),
 					Map.of("password", "newPassword"));
-			return "storefront/customer/profile";
+			return render(model);
 		}
 		var outcome = passwords.changePassword(principal.id(),
 				ChangePasswordForm.text(changePasswordForm.currentPassword()), newPassword);
@@ -97,20 +196,19 @@ class StorefrontProfileController {
 			case ChangeOutcome.Rejected rejected ->
 				FormErrors.reject(result, rejected.violations(), Map.of("password", "newPassword"));
 			case ChangeOutcome.Changed changed -> {
-				rememberCompliantPassword(principal, request, response);
+				remember(principal.withCompliantPassword(), request, response);
 				redirect.addFlashAttribute("message", "password.changed");
 				return "redirect:/customer/profile";
 			}
 		}
-		return "storefront/customer/profile";
+		return render(model);
 	}
 
-	// The session's principal still says the password was outdated: it is not any more.
-	private void rememberCompliantPassword(CustomerPrincipal principal, HttpServletRequest request,
-			HttpServletResponse response) {
+	// The session's principal changed (a compliant password, another language).
+	private void remember(CustomerPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
 		var current = SecurityContextHolder.getContext().getAuthentication();
-		Authentication updated = UsernamePasswordAuthenticationToken.authenticated(principal.withCompliantPassword(),
-				null, current == null ? java.util.List.of() : current.getAuthorities());
+		Authentication updated = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				current == null ? java.util.List.of() : current.getAuthorities());
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(updated);
 		SecurityContextHolder.setContext(context);
