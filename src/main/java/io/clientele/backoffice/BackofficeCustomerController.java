@@ -139,6 +139,7 @@ class BackofficeCustomerController {
 				case "confirmed" -> CustomerQuery.State.CONFIRMED;
 				case "unconfirmed" -> CustomerQuery.State.UNCONFIRMED;
 				case "blocked" -> CustomerQuery.State.BLOCKED;
+				case "deleted" -> CustomerQuery.State.DELETED;
 				default -> null;
 			};
 		}

@@ -248,6 +248,14 @@ public class PasswordManagement {
 		return passwords.requireChange(customer.value());
 	}
 
+	/**
+	 * Whether the password is the customer's current one (at the cost of a verification
+	 * either way).
+	 */
+	public boolean isCurrentPassword(CustomerId customerId, String password) {
+		return password.length() <= MAX_VERIFIABLE_LENGTH && matches(customers.find(customerId), password);
+	}
+
 	/** Whether the customer has a password at all (has a login, in Kentico's words). */
 	public boolean hasPassword(CustomerId customer) {
 		return passwords.findHash(customer.value()).isPresent();

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param text the search text; blank finds all
  * @param registered whether the account has a login; null for both
- * @param state confirmed, unconfirmed or blocked; null for all
+ * @param state confirmed, unconfirmed, blocked or deleted; null for all open accounts
  * @param among only these customers (a group's members, the locked accounts); null for
  * all
  * @param createdFrom the first day of creation, in the clock's zone; null for any
@@ -28,7 +28,10 @@ public record CustomerQuery(String text, @Nullable Boolean registered, @Nullable
 
 		UNCONFIRMED("blocked_at is null and confirmed_at is null"),
 
-		BLOCKED("blocked_at is not null");
+		BLOCKED("blocked_at is not null"),
+
+		/** Closed accounts: only their references and orders are left. */
+		DELETED("anonymized_at is not null");
 
 		final String condition;
 

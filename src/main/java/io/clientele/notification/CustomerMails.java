@@ -83,6 +83,14 @@ public class CustomerMails {
 	}
 
 	/**
+	 * The customer closed the account: the last mail to the old address, confirming that
+	 * the personal data is gone.
+	 */
+	public void accountDeleted(Recipient recipient) {
+		queue(MailType.ACCOUNT_DELETED, recipient, Map.of("link", publicUrl.link("/register")));
+	}
+
+	/**
 	 * Sign-ins were blocked after repeated failures; the owner can reset the password.
 	 */
 	public void accountLocked(Recipient recipient, String resetToken, Duration validity, Duration blockedFor) {

@@ -9,7 +9,7 @@ public enum MailType {
 	WELCOME("welcome"), REGISTRATION_CONFIRMATION("registration-confirmation"),
 	REGISTRATION_ATTEMPTED("registration-attempted"), PASSWORD_RESET("password-reset"),
 	PASSWORD_CHANGED("password-changed"), ACCOUNT_LOCKED("account-locked"), LOGIN_CREATED("login-created"),
-	GENERATED_PASSWORD("generated-password");
+	GENERATED_PASSWORD("generated-password"), ACCOUNT_DELETED("account-deleted");
 
 	private final String template;
 

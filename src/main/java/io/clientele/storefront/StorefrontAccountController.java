@@ -4,11 +4,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.clientele.address.AddressBook;
+import io.clientele.authentication.CustomerLogin;
 import io.clientele.authentication.CustomerPrincipal;
+import io.clientele.credentials.AccountClosure;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.orderhistory.OrderHistory;
 
@@ -22,10 +32,46 @@ class StorefrontAccountController {
 
 	private final OrderHistory orders;
 
-	StorefrontAccountController(CustomerManagement customers, AddressBook addresses, OrderHistory orders) {
+	private final AccountClosure closure;
+
+	private final CustomerLogin logins;
+
+	StorefrontAccountController(CustomerManagement customers, AddressBook addresses, OrderHistory orders,
+			AccountClosure closure, CustomerLogin logins) {
+		this.closure = closure;
+		this.logins = logins;
 		this.customers = customers;
 		this.addresses = addresses;
 		this.orders = orders;
+	}
+
+	record DeleteForm(@org.jspecify.annotations.Nullable String currentPassword) {
+	}
+
+	@GetMapping("/customer/delete")
+	String confirmDelete(Model model) {
+		model.addAttribute("deleteForm", new DeleteForm(null));
+		return "storefront/customer/delete";
+	}
+
+	/**
+	 * Closes the account after the current password confirms it, then signs the shopper
+	 * out; a wrong password counts towards the lockout like a failed login.
+	 */
+	@PostMapping("/customer/delete")
+	String delete(@AuthenticationPrincipal CustomerPrincipal principal, @ModelAttribute DeleteForm deleteForm,
+			BindingResult result, HttpServletRequest request, HttpServletResponse response) {
+		var password = deleteForm.currentPassword() == null ? "" : deleteForm.currentPassword();
+		var customer = customers.find(principal.id())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!closure.close(principal.id(), password)) {
+			logins.recordFailure(customer.email().value(), request.getRemoteAddr());
+			result.rejectValue("currentPassword", "password.current-wrong");
+			return "storefront/customer/delete";
+		}
+		new SecurityContextLogoutHandler().logout(request, response,
+				SecurityContextHolder.getContext().getAuthentication());
+		return "redirect:/?account-deleted";
 	}
 
 	@GetMapping("/customer/overview")

@@ -7,7 +7,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class StorefrontHomeController {
 
 	@GetMapping("/")
-	String home() {
+	String home(@org.springframework.web.bind.annotation.RequestParam(name = "account-deleted",
+			required = false) String deleted, org.springframework.ui.Model model) {
+		if (deleted != null) {
+			model.addAttribute("message", "account.deleted");
+		}
 		return "storefront/home";
 	}
 

@@ -61,6 +61,8 @@ class StorefrontProfileIntegrationTests {
 			Chromium.screenshot(browser, "storefront-preferences");
 
 			browser.findElement(By.id("logout")).click();
+			new WebDriverWait(browser, Duration.ofSeconds(10))
+				.until(ExpectedConditions.not(ExpectedConditions.urlContains("/customer/profile")));
 			browser.get(url("/password/forgotten"));
 			browser.findElement(By.id("email")).sendKeys(email);
 			browser.findElement(By.id("send-link")).click();
