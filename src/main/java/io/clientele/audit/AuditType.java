@@ -11,6 +11,11 @@ public enum AuditType {
 	// security events of the customer
 	LOGIN_SUCCEEDED, LOGIN_FAILED, LOCKED_OUT, RESET_REQUESTED, RESET_COMPLETED, PASSWORD_CHANGED, EMAIL_CHANGED;
 
+	/** Whether it is a security event of the customer's own (not a staff action). */
+	public boolean securityEvent() {
+		return ordinal() >= LOGIN_SUCCEEDED.ordinal();
+	}
+
 	/** The message key of the type's name. */
 	public String messageKey() {
 		return "audit.type." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -16,6 +16,7 @@ import io.clientele.address.AddressBook;
 import io.clientele.authentication.CustomerLogin;
 import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.credentials.AccountClosure;
+import io.clientele.privacy.PersonalDataExport;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,10 +35,13 @@ class StorefrontAccountController {
 
 	private final AccountClosure closure;
 
+	private final PersonalDataExport exports;
+
 	private final CustomerLogin logins;
 
 	StorefrontAccountController(CustomerManagement customers, AddressBook addresses, OrderHistory orders,
-			AccountClosure closure, CustomerLogin logins) {
+			AccountClosure closure, CustomerLogin logins, PersonalDataExport exports) {
+		this.exports = exports;
 		this.closure = closure;
 		this.logins = logins;
 		this.customers = customers;
@@ -72,6 +76,24 @@ class StorefrontAccountController {
 		new SecurityContextLogoutHandler().logout(request, response,
 				SecurityContextHolder.getContext().getAuthentication());
 		return "redirect:/?account-deleted";
+	}
+
+	/**
+	 * "Download my data": everything kept about the customer as a JSON file (a download,
+	 * never shown in the page, never cached).
+	 */
+	@GetMapping("/customer/export")
+	org.springframework.http.ResponseEntity<java.util.Map<String, Object>> export(
+			@AuthenticationPrincipal CustomerPrincipal principal) {
+		return org.springframework.http.ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename("my-data-" + principal.customerReference() + ".json")
+						.build()
+						.toString())
+			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(exports.export(principal.id()));
 	}
 
 	@GetMapping("/customer/overview")

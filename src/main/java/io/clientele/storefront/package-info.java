@@ -4,7 +4,8 @@
  * no business rules; it presents credentials, customer and authentication.
  */
 @ApplicationModule(displayName = "Storefront",
-		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "shared" })
+		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "privacy",
+				"shared" })
 @NullMarked
 package io.clientele.storefront;
 
