@@ -48,6 +48,67 @@ public class CustomerSessions {
 		}
 	}
 
+	static final String BROWSER = "clientele.browser";
+
+	static final String CLIENT_ADDRESS = "clientele.client-address";
+
+	/** A session of the customer as the account page lists it. */
+	public record ActiveSession(String handle, @Nullable String browser, @Nullable String clientAddress,
+			java.time.Instant signedInAt, java.time.Instant lastUsedAt, boolean current) {
+	}
+
+	/** Notes the browser and client address of a session at its login. */
+	public static void describe(jakarta.servlet.http.HttpSession session, @Nullable String userAgent,
+			@Nullable String clientAddress) {
+		session.setAttribute(BROWSER,
+				userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length())));
+		session.setAttribute(CLIENT_ADDRESS, clientAddress);
+	}
+
+	/**
+	 * The customer's sessions, the most recently used first. Each is named by a handle (a
+	 * hash), never by its session id, which is a credential.
+	 */
+	public java.util.List<ActiveSession> of(io.clientele.customer.CustomerId customer) {
+		var current = currentSessionId();
+		return sessions.findByPrincipalName(customer.toString())
+			.values()
+			.stream()
+			.map(session -> new ActiveSession(handle(session.getId()), session.getAttribute(BROWSER),
+					session.getAttribute(CLIENT_ADDRESS), session.getCreationTime(), session.getLastAccessedTime(),
+					session.getId().equals(current)))
+			.sorted(java.util.Comparator.comparing(ActiveSession::lastUsedAt).reversed())
+			.toList();
+	}
+
+	/**
+	 * Ends one of the customer's sessions by its handle; another customer's session, or
+	 * an unknown handle, ends nothing. Returns whether a session ended.
+	 */
+	public boolean signOut(io.clientele.customer.CustomerId customer, String handle) {
+		var session = sessions.findByPrincipalName(customer.toString())
+			.keySet()
+			.stream()
+			.filter(id -> handle(id).equals(handle))
+			.findFirst();
+		session.ifPresent(sessions::deleteById);
+		return session.isPresent();
+	}
+
+	/** Ends every session of the customer except the one of this request. */
+	public void signOutEverywhereElse(io.clientele.customer.CustomerId customer) {
+		var keep = currentSessionId();
+		sessions.findByPrincipalName(customer.toString())
+			.keySet()
+			.stream()
+			.filter(id -> !id.equals(keep))
+			.forEach(sessions::deleteById);
+	}
+
+	private static String handle(String sessionId) {
+		return io.clientele.shared.Sha256.hex("session:" + sessionId).substring(0, 32);
+	}
+
 	/** A closed account is signed out everywhere at once. */
 	@EventListener
 	void on(CustomerAnonymized event) {

@@ -16,6 +16,7 @@ import org.springframework.session.security.web.authentication.SpringSessionReme
 
 import io.clientele.authentication.CustomerAuthenticationProvider;
 import io.clientele.authentication.CustomerPrincipal;
+import io.clientele.authentication.CustomerSessions;
 import io.clientele.authentication.LoginBlocked;
 import io.clientele.credentials.PasswordManagement.PasswordStatus;
 
@@ -73,6 +74,8 @@ class StorefrontSecurityConfiguration {
 		var defaultHandler = new SavedRequestAwareAuthenticationSuccessHandler();
 		defaultHandler.setDefaultTargetUrl("/customer/overview");
 		return (request, response, authentication) -> {
+			// what the customer's list of sessions shows of this one
+			CustomerSessions.describe(request.getSession(), request.getHeader("User-Agent"), request.getRemoteAddr());
 			if (authentication.getPrincipal() instanceof CustomerPrincipal customer
 					&& customer.passwordStatus() != PasswordStatus.COMPLIANT) {
 				response.sendRedirect(request.getContextPath() + "/customer/profile?password-outdated");
