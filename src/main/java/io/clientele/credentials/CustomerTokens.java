@@ -60,6 +60,29 @@ class CustomerTokens {
 		return token;
 	}
 
+	/**
+	 * A new e-mail change token carrying the new address; an earlier unused one stops
+	 * working.
+	 */
+	String issueEmailChange(CustomerId customer, String newEmail, Duration validity) {
+		var token = issue(customer, TokenPurpose.EMAIL_CHANGE, validity);
+		jdbc.sql("update credentials_token set new_email = ? where token_hash = ?")
+			.params(newEmail, Sha256.hex(token))
+			.update();
+		return token;
+	}
+
+	/** The new address an e-mail change token carries. */
+	Optional<String> newEmail(String token) {
+		if (!FORMAT.matcher(token).matches()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select new_email from credentials_token where token_hash = ? and purpose = ?")
+			.params(Sha256.hex(token), TokenPurpose.EMAIL_CHANGE.name())
+			.query(String.class)
+			.optional();
+	}
+
 	/** What the token is, without using it up. */
 	TokenCheck check(String token, TokenPurpose purpose) {
 		if (!FORMAT.matcher(token).matches()) {

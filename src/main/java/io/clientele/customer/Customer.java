@@ -197,6 +197,13 @@ class Customer {
 		updatedAt = now;
 	}
 
+	/** A new address the customer proved to own (by a mailed link): it is confirmed. */
+	void changeEmail(EmailAddress newEmail, Instant now) {
+		email = newEmail.value();
+		confirmedAt = now;
+		updatedAt = now;
+	}
+
 	/** Whether the stored version is the one the caller saw. */
 	boolean hasVersion(long expected) {
 		return (version == null ? 0 : version) == expected;

@@ -256,6 +256,27 @@ public class CustomerManagement {
 			.single();
 	}
 
+	/**
+	 * Gives the customer the new address they proved to own; it counts as confirmed.
+	 * @throws EmailAlreadyRegistered when another account has the address, in any case
+	 * @throws CustomerNotFound when there is no such customer
+	 */
+	@Transactional
+	public CustomerDetails changeEmail(CustomerId id, EmailAddress email) {
+		var customer = customers.findById(id.value()).orElseThrow(() -> new CustomerNotFound(id));
+		var owner = customers.findByEmail(email.value());
+		if (owner.isPresent() && !owner.get().id().equals(id)) {
+			throw new EmailAlreadyRegistered();
+		}
+		customer.changeEmail(email, clock.instant());
+		try {
+			return customers.save(customer).details();
+		}
+		catch (DuplicateKeyException raceWithARegistration) {
+			throw new EmailAlreadyRegistered();
+		}
+	}
+
 	/** The shipping methods a customer may prefer. */
 	public java.util.List<String> shippingMethods() {
 		return settings.shippingMethods();

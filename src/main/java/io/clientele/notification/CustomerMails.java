@@ -82,6 +82,23 @@ public class CustomerMails {
 		queue(MailType.PASSWORD_CHANGED, recipient, Map.of("link", publicUrl.link("/password/forgotten")));
 	}
 
+	/** To the new address: the link that makes it the account's address. */
+	public void emailChangeConfirmation(Recipient newAddress, String token, Duration validity) {
+		queue(MailType.EMAIL_CHANGE_CONFIRMATION, newAddress,
+				Map.of("link", publicUrl.link("/email/confirm", "token", token), "minutes", validity.toMinutes()));
+	}
+
+	/** To the old address: a change to another address was asked for. */
+	public void emailChangeRequested(Recipient oldAddress, String newEmail) {
+		queue(MailType.EMAIL_CHANGE_REQUESTED, oldAddress,
+				Map.of("newEmail", newEmail, "link", publicUrl.link("/password/forgotten")));
+	}
+
+	/** To the old address: the account's address is another one now. */
+	public void emailChanged(Recipient oldAddress, String newEmail) {
+		queue(MailType.EMAIL_CHANGED, oldAddress, Map.of("newEmail", newEmail, "link", publicUrl.link("/login")));
+	}
+
 	/**
 	 * The customer closed the account: the last mail to the old address, confirming that
 	 * the personal data is gone.

@@ -9,7 +9,9 @@ public enum MailType {
 	WELCOME("welcome"), REGISTRATION_CONFIRMATION("registration-confirmation"),
 	REGISTRATION_ATTEMPTED("registration-attempted"), PASSWORD_RESET("password-reset"),
 	PASSWORD_CHANGED("password-changed"), ACCOUNT_LOCKED("account-locked"), LOGIN_CREATED("login-created"),
-	GENERATED_PASSWORD("generated-password"), ACCOUNT_DELETED("account-deleted");
+	GENERATED_PASSWORD("generated-password"), ACCOUNT_DELETED("account-deleted"),
+	EMAIL_CHANGE_CONFIRMATION("email-change-confirmation"), EMAIL_CHANGE_REQUESTED("email-change-requested"),
+	EMAIL_CHANGED("email-changed");
 
 	private final String template;
 

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.clientele.authentication.CustomerLogin;
 import io.clientele.authentication.CustomerPrincipal;
+import io.clientele.credentials.EmailChanges;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordManagement.ChangeOutcome;
 import io.clientele.credentials.PasswordPolicy;
@@ -44,10 +45,13 @@ class StorefrontProfileController {
 
 	private final CustomerLogin logins;
 
+	private final EmailChanges emailChanges;
+
 	private final SecurityContextRepository securityContexts = new HttpSessionSecurityContextRepository();
 
 	StorefrontProfileController(CustomerManagement customers, PasswordManagement passwords, PasswordPolicy policy,
-			CustomerLogin logins) {
+			CustomerLogin logins, EmailChanges emailChanges) {
+		this.emailChanges = emailChanges;
 		this.customers = customers;
 		this.passwords = passwords;
 		this.policy = policy;
@@ -111,6 +115,9 @@ class StorefrontProfileController {
 		if (!model.containsAttribute("detailsForm")) {
 			model.addAttribute("detailsForm", DetailsForm.of(customer));
 		}
+		if (!model.containsAttribute("emailForm")) {
+			model.addAttribute("emailForm", new EmailForm("", null));
+		}
 		if (!model.containsAttribute("preferencesForm")) {
 			model.addAttribute("preferencesForm", PreferencesForm.of(customer));
 		}
@@ -148,6 +155,32 @@ class StorefrontProfileController {
 		catch (InvalidInput ex) {
 			FormErrors.reject(result, ex.violations(),
 					java.util.Set.of("salutation", "firstName", "lastName", "phone", "company"));
+		}
+		return render(model);
+	}
+
+	/** The e-mail change form as typed. */
+	record EmailForm(@Nullable String email, @Nullable String currentPassword) {
+	}
+
+	@PostMapping("/customer/profile/email")
+	String changeEmail(@AuthenticationPrincipal CustomerPrincipal principal, @ModelAttribute EmailForm emailForm,
+			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+		var outcome = emailChanges.request(principal.id(), text(emailForm.currentPassword()),
+				text(emailForm.email()).strip());
+		switch (outcome) {
+			case EmailChanges.RequestOutcome.Requested requested -> {
+				redirect.addFlashAttribute("message", "email-change.requested");
+				redirect.addFlashAttribute("messageArgument", text(emailForm.email()).strip());
+				return "redirect:/customer/profile";
+			}
+			case EmailChanges.RequestOutcome.WrongPassword wrong -> {
+				result.rejectValue("currentPassword", "password.current-wrong");
+				var customer = customers.find(principal.id()).orElseThrow();
+				logins.recordFailure(customer.email().value(), request.getRemoteAddr());
+			}
+			case EmailChanges.RequestOutcome.Rejected rejected ->
+				FormErrors.reject(result, rejected.violations(), java.util.Set.of("email"));
 		}
 		return render(model);
 	}
