@@ -66,6 +66,7 @@ class StorefrontProfileIntegrationTests {
 			browser.get(url("/password/forgotten"));
 			browser.findElement(By.id("email")).sendKeys(email);
 			browser.findElement(By.id("send-link")).click();
+			new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/login")));
 		}
 		finally {
 			browser.quit();
