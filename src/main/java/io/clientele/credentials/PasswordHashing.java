@@ -51,7 +51,15 @@ class PasswordHashing {
 				StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * Whether the password matches the hash: Clientele's argon2id, or a hash another
+	 * system made (see {@link ForeignHashes}); an outdated hash is then replaced by the
+	 * caller ({@link #isOutdated}).
+	 */
 	boolean verify(String hash, String password) {
+		if (!hash.startsWith("$argon2id$")) {
+			return withSlot(() -> ForeignHashes.verify(hash, password));
+		}
 		return withSlot(() -> argon2.verify(hash, normalized(password), StandardCharsets.UTF_8));
 	}
 

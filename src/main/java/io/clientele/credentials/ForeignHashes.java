@@ -1,0 +1,88 @@
+package io.clientele.credentials;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+import org.springframework.security.crypto.bcrypt.BCrypt;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+
+import de.mkammerer.argon2.Argon2Factory;
+import de.mkammerer.argon2.Argon2Factory.Argon2Types;
+
+/**
+ * Password hashes that other shop systems made, as imports bring them: bcrypt
+ * ({@code $2y$}, {@code $2a$}, {@code $2b$}, any cost; Spryker, Magento 2.4, Shopware),
+ * argon2i and argon2id PHC strings with any parameters, PBKDF2 as a PHC string
+ * ({@code $pbkdf2-sha256$i=…} or passlib's {@code $pbkdf2-sha256$29000$…}) or as Spring
+ * Security's {@code {pbkdf2}} form. They are verified as they are and replaced by an
+ * argon2id hash at the first successful login.
+ */
+final class ForeignHashes {
+
+	private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+
+	private static final Pattern PBKDF2_PHC = Pattern
+		.compile("\\$pbkdf2(-sha1|-sha256|-sha512)?\\$(?:i=)?(\\d+)(?:,l=\\d+)?\\$([^$]+)\\$([^$]+)");
+
+	private ForeignHashes() {
+	}
+
+	/** Whether the hash has a form Clientele can verify. */
+	static boolean recognised(String hash) {
+		return BCRYPT.matcher(hash).matches() || hash.startsWith("$argon2i$") || hash.startsWith("$argon2id$")
+				|| PBKDF2_PHC.matcher(hash).matches() || hash.startsWith("{pbkdf2}");
+	}
+
+	/** Verifies the password as the system that made the hash did (no normalisation). */
+	static boolean verify(String hash, String password) {
+		try {
+			if (BCRYPT.matcher(hash).matches()) {
+				// PHP's $2y$ is the same algorithm as $2a$/$2b$
+				return BCrypt.checkpw(password, "$2a$" + hash.substring(4));
+			}
+			if (hash.startsWith("$argon2i$")) {
+				return Argon2Factory.create(Argon2Types.ARGON2i).verify(hash, password.toCharArray());
+			}
+			if (hash.startsWith("$argon2id$")) {
+				return Argon2Factory.create(Argon2Types.ARGON2id).verify(hash, password.toCharArray());
+			}
+			var phc = PBKDF2_PHC.matcher(hash);
+			if (phc.matches()) {
+				var algorithm = switch (phc.group(1) == null ? "-sha1" : phc.group(1)) {
+					case "-sha256" -> "PBKDF2WithHmacSHA256";
+					case "-sha512" -> "PBKDF2WithHmacSHA512";
+					default -> "PBKDF2WithHmacSHA1";
+				};
+				var salt = adaptedBase64(phc.group(3));
+				var expected = adaptedBase64(phc.group(4));
+				var spec = new PBEKeySpec(password.toCharArray(), salt, Integer.parseInt(phc.group(2)),
+						expected.length * 8);
+				var actual = SecretKeyFactory.getInstance(algorithm).generateSecret(spec).getEncoded();
+				return MessageDigest.isEqual(expected, actual);
+			}
+			if (hash.startsWith("{pbkdf2}")) {
+				var encoded = hash.substring("{pbkdf2}".length());
+				// Spring Security's defaults of 5.8 and later, then those of 5.5 and
+				// earlier
+				return Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8().matches(password, encoded)
+						|| Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_5().matches(password, encoded);
+			}
+			return false;
+		}
+		catch (GeneralSecurityException | IllegalArgumentException malformed) {
+			return false;
+		}
+	}
+
+	// passlib's "adapted base64": '.' for '+', no padding; standard base64 also accepted
+	private static byte[] adaptedBase64(String text) {
+		var standard = text.replace('.', '+');
+		return Base64.getDecoder().decode(standard + "===".substring(0, (4 - standard.length() % 4) % 4));
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.clientele.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.clientele.authentication.CustomerLogin;
+import io.clientele.authentication.LoginOutcome;
+import io.clientele.support.Accounts;
+import io.clientele.support.Shoppers;
+
+/**
+ * A customer whose hash another system made logs in with the old password; the hash is
+ * then Clientele's argon2id.
+ */
+@SpringBootTest
+class ImportedHashesIntegrationTests {
+
+	@Autowired
+	SignUp signUp;
+
+	@Autowired
+	CustomerLogin login;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aCustomerWithAPhpBcryptHashLogsInWithTheOldPasswordAndGetsAnArgon2idHash() {
+		var email = Shoppers.uniqueEmail();
+		var customer = Accounts.confirmedCustomer(signUp, email);
+		// as an import of Spryker's customer.csv stores it
+		jdbc.sql("update credentials_password set hash = ? where owner_id = ?")
+			.params("$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a", customer.id().value())
+			.update();
+
+		assertThat(login.attempt(email, "wrong-password-entirely", null)).isInstanceOf(LoginOutcome.Failed.class);
+		assertThat(hash(customer)).as("a failure changes nothing").startsWith("$2y$");
+
+		assertThat(login.attempt(email, "rasmuslerdorf", null)).isInstanceOf(LoginOutcome.Succeeded.class);
+		assertThat(hash(customer)).as("replaced at the first login").startsWith("$argon2id$");
+		assertThat(login.attempt(email, "rasmuslerdorf", null)).as("and it keeps working")
+			.isInstanceOf(LoginOutcome.Succeeded.class);
+	}
+
+	private String hash(io.clientele.customer.CustomerDetails customer) {
+		return jdbc.sql("select hash from credentials_password where owner_id = ?")
+			.param(customer.id().value())
+			.query(String.class)
+			.single();
+	}
+
+}
