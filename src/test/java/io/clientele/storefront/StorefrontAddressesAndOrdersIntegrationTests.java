@@ -97,9 +97,10 @@ class StorefrontAddressesAndOrdersIntegrationTests {
 				.extracting(e -> e.getText().split(" ")[0])
 				.containsExactly(prefix + "-2", prefix + "-1");
 
-			browser.findElement(By.id("q")).sendKeys(prefix.toLowerCase(java.util.Locale.ROOT) + "-7");
+			var term = prefix.toLowerCase(java.util.Locale.ROOT) + "-7";
+			browser.findElement(By.id("q")).sendKeys(term);
 			browser.findElement(By.id("search")).click();
-			new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("q="));
+			new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("q=" + term));
 			assertThat(browser.findElements(By.cssSelector("#orders .order"))).hasSize(1);
 			browser.findElement(By.linkText(prefix + "-7")).click();
 			assertThat(browser.findElement(By.id("order-reference")).getText()).isEqualTo("Order " + prefix + "-7");
