@@ -102,13 +102,14 @@ class BackofficeActivityController {
 								to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant()),
 						page * PAGE_SIZE, PAGE_SIZE);
 		var references = new HashMap<java.util.UUID, String>();
-		entries.entries()
-			.stream()
-			.map(e -> e.customerId())
-			.filter(java.util.Objects::nonNull)
-			.distinct()
-			.forEach(
-					id -> customers.find(new CustomerId(id)).ifPresent(c -> references.put(id, c.reference().value())));
+		customers
+			.findAll(entries.entries()
+				.stream()
+				.map(e -> e.customerId())
+				.filter(java.util.Objects::nonNull)
+				.map(CustomerId::new)
+				.collect(java.util.stream.Collectors.toSet()))
+			.forEach(c -> references.put(c.id().value(), c.reference().value()));
 		model.addAttribute("entries", entries);
 		model.addAttribute("references", references);
 		model.addAttribute("types", AuditType.values());

@@ -129,10 +129,11 @@ class BackofficeCustomerController {
 		var problems = new ArrayList<String>();
 		var from = date(filter.createdFrom(), "backoffice.filter.created-from-invalid", problems);
 		var to = date(filter.createdTo(), "backoffice.filter.created-to-invalid", problems);
+		var locked = pages.lockedCustomers();
 		java.util.Collection<CustomerId> among = null;
 		CustomerQuery.State state = null;
 		if ("locked".equals(filter.status())) {
-			among = pages.lockedCustomers();
+			among = locked;
 		}
 		else if (filter.status() != null && !filter.status().isBlank()) {
 			state = switch (filter.status()) {
@@ -147,7 +148,6 @@ class BackofficeCustomerController {
 		if (group != null) {
 			var members = groups.members(group);
 			if (among != null) {
-				var locked = java.util.Set.copyOf(among);
 				among = members.stream().filter(locked::contains).toList();
 			}
 			else {
@@ -161,7 +161,6 @@ class BackofficeCustomerController {
 				order(filter.sortColumn()), filter.descending(), page * PAGE_SIZE, PAGE_SIZE));
 		var ids = search.customers().stream().map(CustomerDetails::id).toList();
 		var groupNames = groups.groupNamesOf(ids);
-		var locked = pages.lockedCustomers();
 		model.addAttribute("search", search);
 		model.addAttribute("rows",
 				search.customers()
@@ -370,16 +369,12 @@ class BackofficeCustomerController {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
+		// the form checks the format; the customer's rules check the range
 		try {
-			var date = LocalDate.parse(text.strip());
-			if (date.isAfter(LocalDate.now()) || date.isBefore(LocalDate.of(1900, 1, 1))) {
-				result.rejectValue("dateOfBirth", "backoffice.customer.date-of-birth-invalid");
-				return null;
-			}
-			return date;
+			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			result.rejectValue("dateOfBirth", "backoffice.customer.date-of-birth-invalid");
+			result.rejectValue("dateOfBirth", "date-of-birth.invalid");
 			return null;
 		}
 	}

@@ -47,12 +47,10 @@ class BackofficeCustomers {
 	String tab(CustomerDetails customer, String tab, Model model) {
 		model.addAttribute("customer", customer);
 		model.addAttribute("tab", tab);
-		model.addAttribute("loginStatus", statusOf(customer, login.isLockedOut(customer.email().value())));
+		var lockedOut = login.isLockedOut(customer.email().value());
+		model.addAttribute("lockedOut", lockedOut);
+		model.addAttribute("loginStatus", statusOf(customer, lockedOut));
 		return "backoffice/customer/" + tab;
-	}
-
-	boolean isLockedOut(CustomerDetails customer) {
-		return login.isLockedOut(customer.email().value());
 	}
 
 	Set<CustomerId> lockedCustomers() {

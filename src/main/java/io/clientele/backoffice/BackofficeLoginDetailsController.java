@@ -58,7 +58,6 @@ class BackofficeLoginDetailsController {
 	String loginDetails(@PathVariable String reference, Model model) {
 		var customer = pages.find(reference);
 		model.addAttribute("hasLogin", passwords.hasPassword(customer.id()));
-		model.addAttribute("lockedOut", pages.isLockedOut(customer));
 		return pages.tab(customer, "login-details", model);
 	}
 

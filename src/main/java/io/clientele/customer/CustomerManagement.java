@@ -41,7 +41,7 @@ public class CustomerManagement {
 
 	/** Every rule the data breaks; empty when {@link #register} would accept it. */
 	public List<Violation> check(RegisterCustomer data) {
-		return CustomerRules.check(data);
+		return CustomerRules.check(data, java.time.LocalDate.now(clock));
 	}
 
 	/**
@@ -340,6 +340,14 @@ public class CustomerManagement {
 
 	public Optional<CustomerDetails> find(CustomerId id) {
 		return customers.findById(id.value()).map(Customer::details);
+	}
+
+	/** The customers of the ids that exist, in one query. */
+	public List<CustomerDetails> findAll(java.util.Collection<CustomerId> ids) {
+		return customers.findAllById(ids.stream().map(CustomerId::value).toList())
+			.stream()
+			.map(Customer::details)
+			.toList();
 	}
 
 	/** Finds the account of an address regardless of its case. */

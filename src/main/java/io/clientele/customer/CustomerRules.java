@@ -26,7 +26,14 @@ final class CustomerRules {
 	private CustomerRules() {
 	}
 
+	/** The earliest date of birth accepted. */
+	static final java.time.LocalDate EARLIEST_BIRTH = java.time.LocalDate.of(1900, 1, 1);
+
 	static List<Violation> check(RegisterCustomer data) {
+		return check(data, java.time.LocalDate.now());
+	}
+
+	static List<Violation> check(RegisterCustomer data, java.time.LocalDate today) {
 		var violations = new ArrayList<Violation>();
 		if (data.salutation().isBlank()) {
 			violations.add(Violation.of("salutation", "salutation.required"));
@@ -39,6 +46,10 @@ final class CustomerRules {
 		EmailAddress.problemWith(data.email()).ifPresent(key -> violations.add(Violation.of("email", key)));
 		if (!isBlank(data.gender()) && Gender.parse(data.gender()).isEmpty()) {
 			violations.add(Violation.of("gender", "gender.invalid"));
+		}
+		if (data.dateOfBirth() != null
+				&& (data.dateOfBirth().isAfter(today) || data.dateOfBirth().isBefore(EARLIEST_BIRTH))) {
+			violations.add(Violation.of("dateOfBirth", "date-of-birth.invalid"));
 		}
 		checkMaxLength("phone", data.phone(), MAX_PHONE_LENGTH, violations);
 		checkMaxLength("company", data.company(), MAX_COMPANY_LENGTH, violations);

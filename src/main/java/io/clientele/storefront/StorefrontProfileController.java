@@ -131,11 +131,9 @@ class StorefrontProfileController {
 		java.time.LocalDate dateOfBirth = null;
 		var date = detailsForm.dateOfBirth() == null ? "" : detailsForm.dateOfBirth().strip();
 		if (!date.isEmpty()) {
+			// the form checks the format; the customer's rules check the range
 			try {
 				dateOfBirth = java.time.LocalDate.parse(date);
-				if (dateOfBirth.isAfter(java.time.LocalDate.now()) || dateOfBirth.getYear() < 1900) {
-					result.rejectValue("dateOfBirth", "date-of-birth.invalid");
-				}
 			}
 			catch (java.time.format.DateTimeParseException ex) {
 				result.rejectValue("dateOfBirth", "date-of-birth.invalid");
@@ -154,7 +152,7 @@ class StorefrontProfileController {
 		}
 		catch (InvalidInput ex) {
 			FormErrors.reject(result, ex.violations(),
-					java.util.Set.of("salutation", "firstName", "lastName", "phone", "company"));
+					java.util.Set.of("salutation", "firstName", "lastName", "dateOfBirth", "phone", "company"));
 		}
 		return render(model);
 	}

@@ -24,6 +24,22 @@ class CustomerRulesTests {
 	}
 
 	@Test
+	void acceptsBirthDatesFrom1900UntilTodayOnly() {
+		var today = java.time.LocalDate.of(2026, 11, 22);
+		for (var accepted : new java.time.LocalDate[] { java.time.LocalDate.of(1900, 1, 1), today }) {
+			assertThat(CustomerRules.check(bornOn(accepted), today)).as(accepted.toString()).isEmpty();
+		}
+		for (var rejected : new java.time.LocalDate[] { java.time.LocalDate.of(1899, 12, 31), today.plusDays(1) }) {
+			assertThat(CustomerRules.check(bornOn(rejected), today)).as(rejected.toString())
+				.containsExactly(Violation.of("dateOfBirth", "date-of-birth.invalid"));
+		}
+	}
+
+	private static RegisterCustomer bornOn(java.time.LocalDate date) {
+		return new RegisterCustomer("Ms", "Ann", "Lee", "ann@example.com", null, date, null, null, "en_US", false);
+	}
+
+	@Test
 	void acceptsNamesOfOneHundredCharacters() {
 		assertThat(CustomerRules.check(withNames("a".repeat(100), "b".repeat(100)))).isEmpty();
 	}
