@@ -26,6 +26,9 @@ final class ForeignHashes {
 
 	private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
 
+	private static final Pattern ARGON2 = Pattern
+		.compile("\\$argon2id?\\$(?:v=\\d+\\$)?m=\\d+,t=\\d+,p=\\d+\\$[A-Za-z0-9+/]+\\$[A-Za-z0-9+/]+");
+
 	private static final Pattern PBKDF2_PHC = Pattern
 		.compile("\\$pbkdf2(-sha1|-sha256|-sha512)?\\$(?:i=)?(\\d+)(?:,l=\\d+)?\\$([^$]+)\\$([^$]+)");
 
@@ -34,8 +37,8 @@ final class ForeignHashes {
 
 	/** Whether the hash has a form Clientele can verify. */
 	static boolean recognised(String hash) {
-		return BCRYPT.matcher(hash).matches() || hash.startsWith("$argon2i$") || hash.startsWith("$argon2id$")
-				|| PBKDF2_PHC.matcher(hash).matches() || hash.startsWith("{pbkdf2}");
+		return BCRYPT.matcher(hash).matches() || ARGON2.matcher(hash).matches() || PBKDF2_PHC.matcher(hash).matches()
+				|| hash.startsWith("{pbkdf2}");
 	}
 
 	/** Verifies the password as the system that made the hash did (no normalisation). */

@@ -5,8 +5,15 @@ import io.clientele.audit.AuditType;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -23,6 +30,9 @@ import io.clientele.shared.Violation;
 /** Verifies, changes and sets customers' passwords. */
 @Component
 public class PasswordManagement {
+
+	// credentials_password.hash
+	private static final int MAX_HASH_LENGTH = 512;
 
 	// Far above any allowed password: longer input fails at once instead of being hashed.
 	private static final int MAX_VERIFIABLE_LENGTH = 4096;
@@ -257,6 +267,54 @@ public class PasswordManagement {
 	}
 
 	/** Whether the customer has a password at all (has a login, in Kentico's words). */
+	/**
+	 * Whether an import may store the hash as it is: bcrypt ({@code $2y$}, {@code $2a$},
+	 * {@code $2b$}), argon2id or argon2i PHC strings, PBKDF2 in PHC or {@code {pbkdf2}}
+	 * form. Each is verified at login and replaced by an argon2id hash then.
+	 */
+	public boolean isImportableHash(String hash) {
+		return hash.length() <= MAX_HASH_LENGTH && ForeignHashes.recognised(hash);
+	}
+
+	/**
+	 * The argon2id hash of a clear password from an import file. The policy is not
+	 * applied: a password that breaks it keeps working, and the customer is asked to
+	 * change it after the login.
+	 */
+	public String hashImportedPassword(String password) {
+		return hashing.hash(password);
+	}
+
+	/**
+	 * Stores the hashes of an import batch (checked with {@link #isImportableHash}) in
+	 * the caller's transaction: for customers without a password, and in place of an
+	 * earlier imported hash not used since. A password the customer chose or has logged
+	 * in with is never replaced. Returns the customers whose hash was written.
+	 */
+	public Set<CustomerId> storeImportedHashes(Map<CustomerId, String> hashes) {
+		if (hashes.isEmpty()) {
+			return Set.of();
+		}
+		var owners = new ArrayList<UUID>(hashes.size());
+		var values = new ArrayList<String>(hashes.size());
+		hashes.forEach((customer, hash) -> {
+			owners.add(customer.value());
+			values.add(hash);
+		});
+		return passwords.storeImported(owners, values, clock.instant())
+			.stream()
+			.map(CustomerId::new)
+			.collect(Collectors.toSet());
+	}
+
+	/** The password hashes of the customers that have one (exports), in one query. */
+	public Map<CustomerId, String> hashesOf(Collection<CustomerId> customers) {
+		var hashes = new HashMap<CustomerId, String>();
+		passwords.findHashes(customers.stream().map(CustomerId::value).toList())
+			.forEach((owner, hash) -> hashes.put(new CustomerId(owner), hash));
+		return hashes;
+	}
+
 	public boolean hasPassword(CustomerId customer) {
 		return passwords.findHash(customer.value()).isPresent();
 	}

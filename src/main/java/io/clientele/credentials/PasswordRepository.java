@@ -2,7 +2,10 @@ package io.clientele.credentials;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,9 +40,39 @@ class PasswordRepository {
 			.update();
 		jdbc.sql("insert into credentials_password (owner_id, hash, changed_at) values (?, ?, ?)"
 				+ " on conflict (owner_id) do update set hash = excluded.hash, changed_at = excluded.changed_at,"
-				+ " must_change = false, expires_at = null")
+				+ " must_change = false, expires_at = null, imported = false")
 			.params(ownerId, hash, Timestamp.from(now))
 			.update();
+	}
+
+	/**
+	 * Stores imported hashes: for owners without a password, and in place of an earlier
+	 * imported hash that the owner has not used since. Returns the owners whose hash was
+	 * written.
+	 */
+	List<UUID> storeImported(List<UUID> owners, List<String> hashes, Instant now) {
+		return jdbc.sql("""
+				insert into credentials_password (owner_id, hash, changed_at, imported)
+				select owner, hash, ?, true from unnest(?::uuid[], ?::text[]) as imported (owner, hash)
+				on conflict (owner_id) do update set hash = excluded.hash, changed_at = excluded.changed_at
+				where credentials_password.imported and credentials_password.hash <> excluded.hash
+				returning owner_id
+				""")
+			.params(Timestamp.from(now), owners.stream().map(UUID::toString).toArray(String[]::new),
+					hashes.toArray(String[]::new))
+			.query(UUID.class)
+			.list();
+	}
+
+	/** The current hashes of the owners that have one, in one query. */
+	Map<UUID, String> findHashes(Collection<UUID> owners) {
+		var hashes = new HashMap<UUID, String>();
+		jdbc.sql("select owner_id, hash from credentials_password where owner_id = any(?::uuid[])")
+			.param(owners.stream().map(UUID::toString).toArray(String[]::new))
+			.query(row -> {
+				hashes.put(row.getObject("owner_id", UUID.class), row.getString("hash"));
+			});
+		return hashes;
 	}
 
 	/** A password that works until {@code expiresAt} and must be changed at the login. */

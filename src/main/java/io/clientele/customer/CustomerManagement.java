@@ -30,8 +30,11 @@ public class CustomerManagement {
 
 	private final JdbcClient jdbc;
 
+	private final CustomerImports imports;
+
 	CustomerManagement(CustomerRepository customers, CustomerSettings settings, ApplicationEventPublisher events,
-			Clock clock, JdbcClient jdbc) {
+			Clock clock, JdbcClient jdbc, CustomerImports imports) {
+		this.imports = imports;
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.settings = settings;
@@ -348,6 +351,41 @@ public class CustomerManagement {
 			.stream()
 			.map(Customer::details)
 			.toList();
+	}
+
+	/**
+	 * Creates and updates the customers of one batch of a bulk import, in a few
+	 * statements: the caller checked each with {@link #check(RegisterCustomer)} and makes
+	 * the transaction (one per batch, so that a killed import leaves whole batches). No
+	 * events are published and no mails sent, as with Spryker's importer.
+	 */
+	@Transactional
+	public ImportedCustomers importBatch(List<ImportedCustomer> batch) {
+		return imports.write(batch, clock.instant());
+	}
+
+	/**
+	 * Up to {@code limit} open accounts in the order they were created, after the given
+	 * one (or from the first): an export pages through every customer with it.
+	 */
+	public List<CustomerDetails> openAccountsAfter(@Nullable CustomerDetails after, int limit) {
+		var createdAt = after == null ? java.time.Instant.EPOCH.minusSeconds(1) : after.createdAt();
+		var id = after == null ? new java.util.UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after.id().value();
+		return customers.findOpenAfter(java.sql.Timestamp.from(createdAt), id, limit)
+			.stream()
+			.map(Customer::details)
+			.toList();
+	}
+
+	/** The ids of the given references that exist, in one query. */
+	public java.util.Map<CustomerReference, CustomerId> idsOf(java.util.Collection<CustomerReference> references) {
+		if (references.isEmpty()) {
+			return java.util.Map.of();
+		}
+		var found = new java.util.HashMap<CustomerReference, CustomerId>();
+		customers.findIdsByReference(references.stream().map(CustomerReference::value).toList())
+			.forEach(row -> found.put(CustomerReference.of(row.customerReference()), new CustomerId(row.id())));
+		return found;
 	}
 
 	/** Finds the account of an address regardless of its case. */

@@ -19,6 +19,19 @@ interface CustomerRepository extends ListCrudRepository<Customer, UUID> {
 	@Query("select nextval('customer_reference_seq')")
 	long nextReferenceNumber();
 
+	/** Open accounts in the order they were created, after the given one (keyset). */
+	@Query("select * from customer where anonymized_at is null and (created_at, id) > (:createdAt, :id)"
+			+ " order by created_at, id limit :limit")
+	java.util.List<Customer> findOpenAfter(@Param("createdAt") java.sql.Timestamp createdAt, @Param("id") UUID id,
+			@Param("limit") int limit);
+
+	/** Ids of the references that exist, in one query. */
+	@Query("select id, customer_reference from customer where customer_reference in (:references)")
+	java.util.List<ReferenceId> findIdsByReference(@Param("references") java.util.Collection<String> references);
+
+	record ReferenceId(UUID id, String customerReference) {
+	}
+
 	@Query("select exists(select 1 from customer)")
 	boolean anyExist();
 

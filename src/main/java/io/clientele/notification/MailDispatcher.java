@@ -137,6 +137,12 @@ class MailDispatcher implements SmartLifecycle {
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
+	/** The console only queues mails: the dispatcher of a web instance sends them. */
+	@Override
+	public boolean isAutoStartup() {
+		return settings.dispatch();
+	}
+
 	@Override
 	public void start() {
 		executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mail-dispatcher").factory());

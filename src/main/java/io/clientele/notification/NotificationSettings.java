@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDelay the wait before the first retry; it doubles with every failed attempt
  * @param maxRetryDelay the longest wait between two attempts
  * @param maxAttempts attempts before a mail is marked failed
+ * @param dispatch whether this instance sends mails (the console does not: it only
+ * queues)
  */
 @ConfigurationProperties("clientele.notification")
 public record NotificationSettings(@DefaultValue("no-reply@clientele.local") String senderAddress,
 		@DefaultValue("Clientele") String senderName, @DefaultValue("5s") Duration pollInterval,
 		@DefaultValue("20") int batchSize, @DefaultValue("30s") Duration retryDelay,
-		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("10") int maxAttempts) {
+		@DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("10") int maxAttempts,
+		@DefaultValue("true") boolean dispatch) {
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -30,9 +31,18 @@ class EmbeddedDatabaseConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(PlatformSettings settings) throws IOException, SQLException {
+	EmbeddedDatabase embeddedDatabase(PlatformSettings settings, Environment environment)
+			throws IOException, SQLException {
 		var directory = settings.dataDir().resolve("postgres").toAbsolutePath().normalize();
-		new PostgresDataDirectory(directory).reclaim();
+		var dataDirectory = new PostgresDataDirectory(directory);
+		if (environment.matchesProfiles("console")) {
+			// A console command beside a running server uses the server's PostgreSQL.
+			var runningPort = dataDirectory.portOfARunningClientele();
+			if (runningPort.isPresent()) {
+				return new EmbeddedDatabase(null, runningPort.getAsInt());
+			}
+		}
+		dataDirectory.reclaim();
 		var postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
@@ -42,8 +52,7 @@ class EmbeddedDatabaseConfiguration {
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("listen_addresses", "127.0.0.1")
 			// an OLTP workload: short queries never pay for JIT compilation; the files
-			// sit
-			// on local disks (and mostly in the page cache), so index reads are cheap
+			// sit on local disks (and mostly in the page cache), so index reads are cheap
 			.setServerConfig("jit", "off")
 			.setServerConfig("random_page_cost", "1.1")
 			.setServerConfig("effective_cache_size", "2GB")
@@ -51,14 +60,14 @@ class EmbeddedDatabaseConfiguration {
 			.start();
 		createDatabaseIfMissing(postgres);
 		log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), directory);
-		return postgres;
+		return new EmbeddedDatabase(postgres, postgres.getPort());
 	}
 
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(EmbeddedPostgres postgres) {
+	HikariDataSource dataSource(EmbeddedDatabase database) {
 		var dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl("jdbc:postgresql://127.0.0.1:%d/%s".formatted(postgres.getPort(), DATABASE));
+		dataSource.setJdbcUrl("jdbc:postgresql://127.0.0.1:%d/%s".formatted(database.port(), DATABASE));
 		dataSource.setUsername("postgres");
 		return dataSource;
 	}

@@ -6,7 +6,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +43,26 @@ final class PostgresDataDirectory {
 					"Stop the other Clientele first, or start this one with another --clientele.data-dir.");
 		}
 		orphanedPostmaster().ifPresent(this::stop);
+	}
+
+	/**
+	 * The port of the PostgreSQL that a running Clientele started in this directory, if
+	 * one runs.
+	 */
+	OptionalInt portOfARunningClientele() throws IOException {
+		if (!Files.isDirectory(directory) || !heldByARunningClientele()) {
+			return OptionalInt.empty();
+		}
+		var pidFile = directory.resolve("postmaster.pid");
+		// postmaster.pid: pid, data directory, start time, port, ...
+		var lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.<String>of();
+		if (lines.size() < 4 || !lines.get(3).strip().matches("\\d{1,5}")) {
+			throw new ConfigurationProblem(
+					"A Clientele is running with its data in " + directory
+							+ ", but its PostgreSQL has not started yet.",
+					"Wait until the server is up, then try again.");
+		}
+		return OptionalInt.of(Integer.parseInt(lines.get(3).strip()));
 	}
 
 	private boolean heldByARunningClientele() throws IOException {

@@ -16,6 +16,8 @@ import io.clientele.shared.InvalidInput;
 /** Creates the first admin on a database without staff, so that someone can log in. */
 @Component
 @Order(0)
+// The console never prints a password: the server's first start creates the admin.
+@org.springframework.context.annotation.Profile("!console")
 class BootstrapAdmin implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);

@@ -46,7 +46,7 @@ class EmbeddedDatabaseIntegrationTests {
 				.list();
 			assertThat(outbox).as("without spring.mail.host the confirmation mail waits in the outbox")
 				.containsExactly("QUEUED");
-			postgresPort = first.getBean(EmbeddedPostgres.class).getPort();
+			postgresPort = first.getBean(EmbeddedDatabase.class).port();
 			assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
 			assertThat(output.getOut()).containsOnlyOnce("Password (shown only this once)");
 		}
@@ -100,7 +100,7 @@ class EmbeddedDatabaseIntegrationTests {
 					"--spring.datasource.username=postgres", "--clientele.demo-data=false")) {
 				app.getBean(SignUp.class).register(ANN, "blue-kettle-harbour-7");
 
-				assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+				assertThat(app.getBeansOfType(EmbeddedDatabase.class)).isEmpty();
 				assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
 			}
 			try (var connection = DriverManager.getConnection(url);

@@ -1,0 +1,26 @@
+package io.clientele.console;
+
+import java.util.regex.Pattern;
+
+/** Telling Spring's settings apart from a command's own arguments. */
+final class ConsoleArguments {
+
+	// --spring.datasource.url=…, --clientele.data-dir=…, --logging.level.root=…
+	private static final Pattern SPRING_SETTING = Pattern.compile("^--[a-z][a-z0-9-]*\\.[^=]+=.*$");
+
+	private ConsoleArguments() {
+	}
+
+	static boolean isSpringSetting(String argument) {
+		return SPRING_SETTING.matcher(argument).matches();
+	}
+
+	/**
+	 * Whether the arguments ask for a console command rather than the server: the first
+	 * one is a command name, not an option.
+	 */
+	static boolean namesACommand(String[] args) {
+		return args.length > 0 && !args[0].startsWith("-");
+	}
+
+}

@@ -1,0 +1,235 @@
+package io.clientele.importing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+
+/**
+ * The steps every import shares: read the file row by row, check each row, write the good
+ * ones in batches of {@link #BATCH_SIZE}, one transaction each (rolled back in a dry
+ * run), and list the bad ones. While a batch is written, the next one is read and
+ * checked. Memory stays constant but for the keys seen (see {@link SeenKeys}).
+ */
+final class ImportRun<T> {
+
+	static final int BATCH_SIZE = 5_000;
+
+	/** Turns a row into a record to write, or reports what is wrong with it. */
+	interface RowReader<T> {
+
+		/** The record, or null after reporting the row's errors. */
+		@Nullable T read(long line, List<String> fields, Errors errors);
+
+	}
+
+	/** Writes a batch in the current transaction. */
+	interface BatchWriter<T> {
+
+		Written write(List<T> batch);
+
+	}
+
+	/** Collects the errors of a row. */
+	interface Errors {
+
+		void add(String column, String reason);
+
+	}
+
+	/** What a batch did. */
+	record Written(long created, long updated, long unchanged, List<RowError> rejected) {
+	}
+
+	private final TransactionTemplate transaction;
+
+	private final ImportOptions options;
+
+	private final ImportListener listener;
+
+	private final List<RowError> firstErrors = new ArrayList<>();
+
+	private @Nullable CsvWriter report;
+
+	private long created;
+
+	private long updated;
+
+	private long unchanged;
+
+	private long failed;
+
+	private long rows;
+
+	ImportRun(TransactionTemplate transaction, ImportOptions options, ImportListener listener) {
+		this.transaction = transaction;
+		this.options = options;
+		this.listener = listener;
+	}
+
+	ImportReport run(Path file, List<String> header, RowReader<T> reader, BatchWriter<T> writer) {
+		this.header = header;
+		var started = System.nanoTime();
+		var complete = true;
+		try (var source = CsvSource.open(file, header);
+				ExecutorService writing = Executors
+					.newSingleThreadExecutor(Thread.ofPlatform().name("import-writer").daemon(true).factory())) {
+			Future<Written> pending = null;
+			var batch = new ArrayList<T>(BATCH_SIZE);
+			while (true) {
+				de.siegmar.fastcsv.reader.CsvRecord record;
+				try {
+					record = source.next();
+				}
+				catch (CsvSource.UnreadableRow ex) {
+					rows++;
+					failed++;
+					record(new RowError(ex.line() > 0 ? ex.line() : lastLine + 1, RowError.WHOLE_ROW,
+							ex.getMessage() + "; the rest of the file was not read"));
+					complete = false;
+					break;
+				}
+				if (record == null) {
+					break;
+				}
+				rows++;
+				var value = read(reader, record, header.size());
+				if (value != null) {
+					batch.add(value);
+				}
+				if (batch.size() == BATCH_SIZE) {
+					finish(pending);
+					pending = writing.submit(write(writer, List.copyOf(batch)));
+					batch.clear();
+					listener.progress(source.bytesRead(), source.size(), rows);
+				}
+			}
+			finish(pending);
+			if (!batch.isEmpty()) {
+				finish(writing.submit(write(writer, batch)));
+			}
+			listener.progress(source.size(), source.size(), rows);
+		}
+		finally {
+			closeReport();
+		}
+		return new ImportReport(rows, created, updated, unchanged, failed, options.dryRun(), complete, firstErrors,
+				failed > 0 ? options.reportFile() : null, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	private long lastLine = 1;
+
+	private List<String> header = List.of();
+
+	private @Nullable T read(RowReader<T> reader, de.siegmar.fastcsv.reader.CsvRecord record, int columns) {
+		var line = record.getStartingLineNumber();
+		lastLine = line;
+		var fields = record.getFields();
+		if (fields.size() != columns) {
+			var unclosedQuote = fields.stream().anyMatch(field -> field.indexOf('\n') >= 0);
+			failed++;
+			record(new RowError(line, RowError.WHOLE_ROW,
+					"has " + fields.size() + (fields.size() == 1 ? " column" : " columns") + ", expected " + columns
+							+ (unclosedQuote ? " (a quote opened in this row is not closed)" : "")));
+			return null;
+		}
+		var rowErrors = new ArrayList<RowError>(2);
+		for (var i = 0; i < columns; i++) {
+			if (fields.get(i).indexOf(CsvSource.REPLACEMENT) >= 0) {
+				rowErrors.add(new RowError(line, header.get(i), "is not valid UTF-8"));
+			}
+		}
+		T value = null;
+		if (rowErrors.isEmpty()) {
+			value = reader.read(line, fields, (column, reason) -> rowErrors.add(new RowError(line, column, reason)));
+		}
+		if (!rowErrors.isEmpty()) {
+			failed++;
+			rowErrors.forEach(this::record);
+			return null;
+		}
+		return value;
+	}
+
+	private java.util.concurrent.Callable<Written> write(BatchWriter<T> writer, List<T> batch) {
+		return () -> {
+			var written = transaction.execute(status -> {
+				var result = writer.write(batch);
+				if (options.dryRun()) {
+					status.setRollbackOnly();
+				}
+				return result;
+			});
+			return written;
+		};
+	}
+
+	private void finish(@Nullable Future<Written> pending) {
+		if (pending == null) {
+			return;
+		}
+		Written written;
+		try {
+			written = pending.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("The import was interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		created += written.created();
+		updated += written.updated();
+		unchanged += written.unchanged();
+		failed += written.rejected().stream().mapToLong(RowError::line).distinct().count();
+		written.rejected().forEach(this::record);
+	}
+
+	private void record(RowError error) {
+		if (firstErrors.size() < ImportReport.SHOWN_ERRORS) {
+			firstErrors.add(error);
+		}
+		var file = options.reportFile();
+		if (file == null) {
+			return;
+		}
+		try {
+			if (report == null) {
+				report = CsvWriter.builder().build(Files.newBufferedWriter(file));
+				report.writeRecord("line", "column", "reason");
+			}
+			report.writeRecord(String.valueOf(error.line()), error.column(), error.reason());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void closeReport() {
+		if (report != null) {
+			try {
+				report.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+}
