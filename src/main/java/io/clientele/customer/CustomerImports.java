@@ -24,6 +24,8 @@ import io.clientele.customer.ImportedCustomers.Saved;
 @Repository
 class CustomerImports {
 
+	private static final java.util.regex.Pattern TRAILING_NUMBER = java.util.regex.Pattern.compile("[0-9]{1,15}$");
+
 	private final JdbcClient jdbc;
 
 	private final CustomerSettings settings;
@@ -40,39 +42,36 @@ class CustomerImports {
 		}
 		jdbc.sql("""
 				create temporary table if not exists customer_import_batch (
-				    line bigint primary key, customer_reference text, email text not null, salutation text,
+				    line bigint not null, customer_reference text, email text not null, salutation text,
 				    first_name text not null, last_name text not null, gender text, date_of_birth date, phone text,
 				    company text, locale text not null, keep_locale boolean not null, confirmed_at timestamptz,
-				    with_login boolean not null, id uuid, existing boolean not null default false, problem text,
-				    problem_column text
+				    with_login boolean not null, id uuid, existing boolean not null, problem text, problem_column text
 				) on commit delete rows
 				""").update();
+		moveReferenceSequenceOn(batch);
+		// One statement stages the batch and finds each row's customer: by reference,
+		// else
+		// (no reference in the file) by address.
 		stage(batch);
-		moveReferenceSequenceOn();
-		jdbc.sql("""
-				update customer_import_batch b set customer_reference = c.customer_reference
-				from customer c
-				where b.customer_reference is null and lower(c.email) = lower(b.email) and c.anonymized_at is null
-				""").update();
-		jdbc.sql("update customer_import_batch set customer_reference = ? || '--' || nextval('customer_reference_seq')"
-				+ " where customer_reference is null")
-			.param(settings.referencePrefix())
-			.update();
-		jdbc.sql("""
-				update customer_import_batch b set id = c.id, existing = true,
-				    problem = case when c.anonymized_at is not null
-				        then 'belongs to a deleted (anonymised) account, which is never brought back' end,
-				    problem_column = case when c.anonymized_at is not null then 'customer_reference' end
-				from customer c where c.customer_reference = b.customer_reference
-				""").update();
-		jdbc.sql("""
-				update customer_import_batch b
-				set problem = 'is the address of another customer (' || c.customer_reference || ')',
-				    problem_column = 'email'
-				from customer c
-				where b.problem is null and lower(c.email) = lower(b.email)
-				  and c.customer_reference <> b.customer_reference
-				""").update();
+		if (batch.stream().anyMatch(customer -> customer.reference() == null)) {
+			jdbc.sql(
+					"update customer_import_batch set customer_reference = ? || '--' || nextval('customer_reference_seq')"
+							+ " where customer_reference is null")
+				.param(settings.referencePrefix())
+				.update();
+		}
+		// Addresses of other customers: rare, so looked for in one read and marked only
+		// where found.
+		var taken = jdbc.sql("""
+				select b.line, c.customer_reference from customer_import_batch b
+				join customer c on lower(c.email) = lower(b.email)
+				where b.problem is null and c.id is distinct from b.id
+				""").query((row, n) -> java.util.Map.entry(row.getLong(1), row.getString(2))).list();
+		for (var conflict : taken) {
+			jdbc.sql("update customer_import_batch set problem = ?, problem_column = 'email' where line = ?")
+				.params("is the address of another customer (" + conflict.getValue() + ")", conflict.getKey())
+				.update();
+		}
 		var updated = new HashSet<>(jdbc.sql("""
 				update customer c set email = b.email, salutation = b.salutation, first_name = b.first_name,
 				    last_name = b.last_name, gender = b.gender, date_of_birth = b.date_of_birth, phone = b.phone,
@@ -90,7 +89,6 @@ class CustomerImports {
 				       coalesce(c.confirmed_at, b.confirmed_at), c.registered_at is not null or b.with_login)
 				returning b.line
 				""").params(Timestamp.from(now), Timestamp.from(now)).query(Long.class).list());
-		jdbc.sql("update customer_import_batch set id = gen_random_uuid() where id is null").update();
 		jdbc.sql("""
 				insert into customer (id, customer_reference, email, salutation, first_name, last_name, gender,
 				    date_of_birth, phone, company, locale, confirmed_at, created_at, updated_at, version, registered_at)
@@ -152,9 +150,22 @@ class CustomerImports {
 		}
 		jdbc.sql("""
 				insert into customer_import_batch (line, customer_reference, email, salutation, first_name, last_name,
-				    gender, date_of_birth, phone, company, locale, keep_locale, confirmed_at, with_login)
-				select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				    gender, date_of_birth, phone, company, locale, keep_locale, confirmed_at, with_login, id, existing,
+				    problem, problem_column)
+				select u.line, coalesce(u.customer_reference, e.customer_reference), u.email, u.salutation,
+				    u.first_name, u.last_name, u.gender, u.date_of_birth, u.phone, u.company, u.locale, u.keep_locale,
+				    u.confirmed_at, u.with_login, coalesce(c.id, e.id, gen_random_uuid()),
+				    c.id is not null or e.id is not null,
+				    case when c.anonymized_at is not null
+				        then 'belongs to a deleted (anonymised) account, which is never brought back' end,
+				    case when c.anonymized_at is not null then 'customer_reference' end
+				from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 				    ?::date[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::boolean[])
+				    as u (line, customer_reference, email, salutation, first_name, last_name, gender, date_of_birth,
+				          phone, company, locale, keep_locale, confirmed_at, with_login)
+				left join customer c on c.customer_reference = u.customer_reference
+				left join customer e on u.customer_reference is null and lower(e.email) = lower(u.email)
+				    and e.anonymized_at is null
 				""")
 			.params(lines, references, emails, salutations, firstNames, lastNames, genders, birthDates, phones,
 					companies, locales, keepLocales, confirmedAts, withLogins)
@@ -165,13 +176,22 @@ class CustomerImports {
 	 * A reference whose number is above the sequence's moves the sequence on, so that new
 	 * customers never get an imported reference (Spryker's importer does the same).
 	 */
-	private void moveReferenceSequenceOn() {
-		jdbc.sql("""
-				select setval('customer_reference_seq', top.number)
-				from (select max(substring(customer_reference from '([0-9]{1,15})$')::bigint) as number
-				      from customer_import_batch) top, customer_reference_seq s
-				where top.number > (case when s.is_called then s.last_value else s.last_value - 1 end)
-				""").query().listOfRows();
+	private void moveReferenceSequenceOn(List<ImportedCustomer> batch) {
+		long highest = 0;
+		for (var customer : batch) {
+			if (customer.reference() != null) {
+				var matcher = TRAILING_NUMBER.matcher(customer.reference().value());
+				if (matcher.find()) {
+					highest = Math.max(highest, Long.parseLong(matcher.group()));
+				}
+			}
+		}
+		if (highest > 0) {
+			jdbc.sql("""
+					select setval('customer_reference_seq', ?) from customer_reference_seq
+					where ? > (case when is_called then last_value else last_value - 1 end)
+					""").params(highest, highest).query().listOfRows();
+		}
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

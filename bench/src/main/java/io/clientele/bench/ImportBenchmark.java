@@ -1,0 +1,137 @@
+package io.clientele.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+import io.clientele.ClienteleApplication;
+
+/**
+ * Imports {@code bench.import-rows} rows of Spryker's customer.csv, every one with a PHP
+ * bcrypt hash, into an empty embedded PostgreSQL with {@code customer:import} in a JVM of
+ * at most 512 MB heap, imports the same file a second time (nothing changes), then
+ * creates {@code bench.api-customers} customers one by one through
+ * {@code POST /api/customers} and prints both rates and their ratio. Writes the table to
+ * {@code bench/results/import.md}.
+ */
+public final class ImportBenchmark {
+
+	// PHP's password_hash("rasmuslerdorf"): the import stores hashes without verifying
+	// them, so one real hash for every row costs the import what different ones would.
+	private static final String BCRYPT = "$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a";
+
+	private static final Pattern SUMMARY = Pattern.compile("([0-9,]+) rows: .*\\(([0-9.]+) s, ([0-9,]+) rows/s\\)");
+
+	private ImportBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		var rows = Integer.getInteger("bench.import-rows", 1_000_000);
+		var apiCustomers = Integer.getInteger("bench.api-customers", 500);
+		var base = Path.of(System.getProperty("bench.data-dir", ".bench-data")).resolve("import");
+		FileSystemUtils.deleteRecursively(base);
+		Files.createDirectories(base);
+		var file = base.resolve("customer.csv");
+		write(file, rows);
+		System.out.printf(Locale.ROOT, "%,d rows written to %s (%,d MB)%n", rows, file, Files.size(file) >> 20);
+
+		var first = importWithTheConsole(file, base.resolve("data"));
+		var second = importWithTheConsole(file, base.resolve("data"));
+		var api = throughTheApi(base.resolve("api-data"), apiCustomers);
+
+		var table = new StringBuilder();
+		table.append("| Run | Rows | Seconds | Rows per second |\n|---|---:|---:|---:|\n");
+		table.append(String.format(Locale.ROOT, "| customer:import, empty database (-Xmx512m) | %,d | %.1f | %,.0f |%n",
+				rows, first.seconds(), first.rate()));
+		table.append(String.format(Locale.ROOT,
+				"| customer:import, same file again (all unchanged) | %,d | %.1f | %,.0f |%n", rows, second.seconds(),
+				second.rate()));
+		table.append(String.format(Locale.ROOT, "| POST /api/customers one by one | %,d | %.1f | %,.1f |%n",
+				apiCustomers, api.seconds(), api.rate()));
+		table.append(String.format(Locale.ROOT, "%nThe import is %,.0f times as fast as the API.%n",
+				first.rate() / api.rate()));
+		System.out.println(table);
+		var results = Path.of("bench/results");
+		Files.createDirectories(results);
+		Files.writeString(results.resolve("import.md"), table.toString());
+	}
+
+	private static void write(Path file, int rows) throws IOException {
+		try (var out = Files.newBufferedWriter(file)) {
+			out.write("customer_reference,locale_name,phone,email,salutation,first_name,last_name,company,gender,"
+					+ "date_of_birth,password,registered\n");
+			var first = SampleData.FEMALE_FIRST_NAMES;
+			var last = SampleData.LAST_NAMES;
+			for (var n = 1; n <= rows; n++) {
+				var firstName = first[n % first.length];
+				var lastName = last[(n / first.length) % last.length];
+				out.write("DE--" + n + "," + (n % 3 == 0 ? "de_DE" : "en_US") + ",+49 30 " + (1_000_000 + n) + ","
+						+ "customer." + n + "@example.com," + (n % 2 == 0 ? "Mr" : "Ms") + "," + firstName + ","
+						+ lastName + "," + (n % 5 == 0 ? "\"Company " + n + ", Ltd\"" : "") + ","
+						+ (n % 2 == 0 ? "Male" : "Female") + "," + (1950 + n % 50) + "-0" + (1 + n % 9) + "-1" + (n % 9)
+						+ "," + BCRYPT + ",2020-06-24\n");
+			}
+		}
+	}
+
+	private record Measured(double seconds, double rate) {
+	}
+
+	private static Measured importWithTheConsole(Path file, Path dataDir) throws IOException, InterruptedException {
+		var java = ProcessHandle.current().info().command().orElse("java");
+		var command = new ArrayList<>(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp",
+				System.getProperty("java.class.path"), ClienteleApplication.class.getName(), "customer:import",
+				file.toString(), "--clientele.data-dir=" + dataDir));
+		var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		var output = new String(process.getInputStream().readAllBytes());
+		process.waitFor();
+		System.out.println(output.strip());
+		var summary = SUMMARY.matcher(output);
+		if (!summary.find()) {
+			throw new IllegalStateException("The import printed no summary:\n" + output);
+		}
+		return new Measured(Double.parseDouble(summary.group(2)),
+				Double.parseDouble(summary.group(3).replace(",", "")));
+	}
+
+	private static Measured throughTheApi(Path dataDir, int customers) throws Exception {
+		try (var app = new SpringApplicationBuilder(ClienteleApplication.class).run("--server.port=0",
+				"--clientele.data-dir=" + dataDir, "--clientele.demo-data=false", "--logging.level.root=WARN",
+				"--clientele.bootstrap-admin.password=Harbour-Kettle-Bench-41")) {
+			var port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+			var started = System.nanoTime();
+			for (var n = 1; n <= customers; n++) {
+				var body = """
+						{"data":{"type":"customers","attributes":{"salutation":"Ms","firstName":"Ann","lastName":"Lee",
+						 "email":"api.%d@example.com","gender":"Female","password":"Kettle-Blue-Harbour-%d",
+						 "confirmPassword":"Kettle-Blue-Harbour-%d","acceptedTerms":true}}}""".formatted(n, n, n);
+				var response = http
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/customers"))
+						.header("Content-Type", "application/vnd.api+json")
+						.POST(HttpRequest.BodyPublishers.ofString(body))
+						.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() != 201) {
+					throw new IllegalStateException(
+							"POST /api/customers answered " + response.statusCode() + ": " + response.body());
+				}
+			}
+			var seconds = (System.nanoTime() - started) / 1e9;
+			return new Measured(seconds, customers / seconds);
+		}
+	}
+
+}
