@@ -48,6 +48,8 @@ class BackofficeSecurityConfiguration {
 						.requestMatchers("/backoffice/customers/*/delete", "/backoffice/customers/*/set-password",
 								"/backoffice/customers/*/generate-password")
 						.hasRole("ADMIN")
+						.requestMatchers("/backoffice/customers/import/**", "/backoffice/customers/export")
+						.hasRole("ADMIN")
 						.anyRequest()
 						.hasAnyRole("ADMIN", "SUPPORT"))
 			.formLogin(login -> login.loginPage("/backoffice/login")

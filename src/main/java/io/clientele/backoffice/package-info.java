@@ -1,11 +1,11 @@
 /**
  * The staff's pages under {@code /backoffice}: login, the customer list and customer
- * pages, the e-mail queue. Holds no business rules; its login is separate from the
- * customers'.
+ * pages, importing and exporting customers, the e-mail queue. Holds no business rules;
+ * its login is separate from the customers'.
  */
 @ApplicationModule(displayName = "Back office",
 		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "notes",
-				"groups", "notification", "staff", "audit", "shared" })
+				"groups", "notification", "staff", "importing", "audit", "shared" })
 @NullMarked
 package io.clientele.backoffice;
 

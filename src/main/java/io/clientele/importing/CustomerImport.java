@@ -31,6 +31,11 @@ import io.clientele.customer.ImportedCustomers.Change;
 @Component
 public class CustomerImport {
 
+	/**
+	 * The columns of {@code customer.csv}, in Spryker's order: an import's first line.
+	 */
+	public static final List<String> HEADER = CustomerRows.HEADER;
+
 	/** Rows per page of an export. */
 	static final int EXPORT_PAGE = 5_000;
 

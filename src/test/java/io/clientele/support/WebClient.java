@@ -67,6 +67,28 @@ public class WebClient {
 			.build());
 	}
 
+	/**
+	 * Uploads a file as the browser's upload form does (multipart), with the fields and
+	 * the CSRF token of the last page.
+	 */
+	public Page upload(String path, Map<String, String> fields, String fileName, byte[] content) {
+		var withToken = new LinkedHashMap<>(fields);
+		withToken.putIfAbsent("_csrf", lastCsrfToken);
+		var boundary = "clientele-" + java.util.UUID.randomUUID();
+		var body = new java.io.ByteArrayOutputStream();
+		withToken.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
 	/** Follows one redirect of the given page, if it is one. */
 	public Page follow(Page page) {
 		return get(page.location().orElseThrow(() -> new AssertionError("Not a redirect: " + page.status())));
