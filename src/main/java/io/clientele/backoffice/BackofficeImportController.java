@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.clientele.audit.AuditTrail;
 import io.clientele.importing.CustomerImport;
+import io.clientele.importing.ImportReport;
 import io.clientele.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -92,6 +93,7 @@ class BackofficeImportController {
 	@GetMapping(PATH + "/{id}")
 	String job(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal staff, Model model) {
 		model.addAttribute("job", own(id, staff));
+		model.addAttribute("shownErrors", ImportReport.SHOWN_ERRORS);
 		return "backoffice/customer/import-job";
 	}
 

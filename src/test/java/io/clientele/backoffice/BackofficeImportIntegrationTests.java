@@ -167,7 +167,8 @@ class BackofficeImportIntegrationTests {
 		var report = browser.get(job + "/check-errors.csv");
 
 		var page = Jsoup.parse(dryRun.body());
-		assertThat(page.select("#row-errors caption").text()).isEqualTo("The first 100 errors");
+		assertThat(page.select("#row-errors caption").text())
+			.isEqualTo("The first 100 errors; the CSV lists every one.");
 		assertThat(rowErrors(page)).hasSize(100).first().isEqualTo("2 | email | is not a valid email address");
 		assertThat(page.select("#nothing-to-import")).hasSize(1);
 		assertThat(page.select("#start-import")).isEmpty();
