@@ -46,13 +46,13 @@ class BackofficeImportController {
 
 	private final MessageSource messages;
 
-	private final DataSize maxFileSize;
+	private final DataSize uploadLimit;
 
 	BackofficeImportController(BackofficeImports imports, MessageSource messages,
-			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxFileSize) {
+			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploadLimit) {
 		this.imports = imports;
 		this.messages = messages;
-		this.maxFileSize = maxFileSize;
+		this.uploadLimit = uploadLimit;
 	}
 
 	/**
@@ -158,8 +158,8 @@ class BackofficeImportController {
 			response.setStatus(status.value());
 		}
 		model.addAttribute("problem", problem);
-		model.addAttribute("maxBytes", maxFileSize.toBytes());
-		model.addAttribute("maxMegabytes", maxFileSize.toMegabytes());
+		model.addAttribute("maxBytes", uploadLimit.toBytes());
+		model.addAttribute("maxMegabytes", uploadLimit.toMegabytes());
 		model.addAttribute("header", String.join(",", CustomerImport.HEADER));
 		model.addAttribute("busy", problem == null && imports.busy());
 		return "backoffice/customer/import";

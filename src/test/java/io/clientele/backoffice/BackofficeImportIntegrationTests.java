@@ -231,7 +231,7 @@ class BackofficeImportIntegrationTests {
 		assertThat(export.status()).isEqualTo(200);
 		assertThat(export.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
 		assertThat(export.header("Content-Disposition"))
-			.hasValue("attachment; filename=customers-" + LocalDate.now() + ".csv");
+			.hasValue("attachment; filename=customers-" + LocalDate.now(java.time.ZoneOffset.UTC) + ".csv");
 		assertThat(export.body().lines().findFirst()).hasValue(HEADER);
 		assertThat(export.body()).contains(customer.reference().value() + ",en_US,," + email + ",Ms,Ann,Lee,")
 			.doesNotContain("$argon2");
