@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.clientele.audit.AuditTrail;
 import io.clientele.importing.CustomerImport;
+import io.clientele.importing.ImportReport;
 import io.clientele.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -45,13 +46,13 @@ class BackofficeImportController {
 
 	private final MessageSource messages;
 
-	private final DataSize maxFileSize;
+	private final DataSize uploadLimit;
 
 	BackofficeImportController(BackofficeImports imports, MessageSource messages,
-			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxFileSize) {
+			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploadLimit) {
 		this.imports = imports;
 		this.messages = messages;
-		this.maxFileSize = maxFileSize;
+		this.uploadLimit = uploadLimit;
 	}
 
 	/**
@@ -92,6 +93,7 @@ class BackofficeImportController {
 	@GetMapping(PATH + "/{id}")
 	String job(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal staff, Model model) {
 		model.addAttribute("job", own(id, staff));
+		model.addAttribute("shownErrors", ImportReport.SHOWN_ERRORS);
 		return "backoffice/customer/import-job";
 	}
 
@@ -156,8 +158,8 @@ class BackofficeImportController {
 			response.setStatus(status.value());
 		}
 		model.addAttribute("problem", problem);
-		model.addAttribute("maxBytes", maxFileSize.toBytes());
-		model.addAttribute("maxMegabytes", maxFileSize.toMegabytes());
+		model.addAttribute("maxBytes", uploadLimit.toBytes());
+		model.addAttribute("maxMegabytes", uploadLimit.toMegabytes());
 		model.addAttribute("header", String.join(",", CustomerImport.HEADER));
 		model.addAttribute("busy", problem == null && imports.busy());
 		return "backoffice/customer/import";

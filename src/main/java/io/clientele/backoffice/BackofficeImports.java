@@ -317,35 +317,37 @@ class BackofficeImports implements SmartLifecycle {
 	}
 
 	private void check(Job job) {
+		var stage = Stage.FAILED;
 		try {
-			var report = customerImport.importCustomers(job.upload(),
+			job.check = customerImport.importCustomers(job.upload(),
 					new ImportOptions(true, job.plaintextPasswords, job.directory.resolve(CHECK_ERRORS)),
 					job.listener());
-			job.check = report;
-			job.stage = Stage.CHECKED;
+			stage = Stage.CHECKED;
 		}
 		catch (ImportRefused refused) {
 			job.refusal = readable(refused.getMessage(), job);
-			job.stage = Stage.REFUSED;
-			deleteQuietly(job.upload());
+			stage = Stage.REFUSED;
 		}
 		catch (RuntimeException ex) {
 			log.error("The dry run of an uploaded customer file failed", ex);
-			job.stage = Stage.FAILED;
-			deleteQuietly(job.upload());
 		}
 		finally {
+			if (stage != Stage.CHECKED) {
+				deleteQuietly(job.upload());
+			}
+			job.stage = stage;
 			job.checkEnded.countDown();
 		}
 	}
 
 	private void runImport(Job job, String actor, @Nullable String clientAddress) {
+		var stage = Stage.FAILED;
 		try {
 			var report = customerImport.importCustomers(job.upload(),
 					new ImportOptions(false, job.plaintextPasswords, job.directory.resolve(IMPORT_ERRORS)),
 					job.listener());
 			job.result = report;
-			job.stage = Stage.IMPORTED;
+			stage = Stage.IMPORTED;
 			audit.record(AuditType.CUSTOMERS_IMPORTED, null, actor, clientAddress,
 					String.format(Locale.ROOT, "%s: %d rows, %d created, %d updated, %d unchanged, %d failed",
 							job.fileName, report.rows(), report.created(), report.updated(), report.unchanged(),
@@ -354,17 +356,18 @@ class BackofficeImports implements SmartLifecycle {
 		catch (ImportRefused refused) {
 			// the file was checked; only a change on disk between the two runs gets here
 			job.refusal = readable(refused.getMessage(), job);
-			job.stage = Stage.REFUSED;
+			stage = Stage.REFUSED;
 		}
 		catch (RuntimeException ex) {
-			log.error("The import of an uploaded customer file failed", ex);
-			job.stage = Stage.FAILED;
+			log.error(stage == Stage.IMPORTED ? "An import of customers could not be audited"
+					: "The import of an uploaded customer file failed", ex);
 		}
 		finally {
-			// the file may hold clear passwords: it goes as soon as it is no longer
-			// needed
+			// the file may hold clear passwords: it is gone before anyone is told the run
+			// ended
 			deleteQuietly(job.upload());
 			job.lastSeen = clock.instant();
+			job.stage = stage;
 		}
 	}
 
