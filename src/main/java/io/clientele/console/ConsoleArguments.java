@@ -15,12 +15,4 @@ final class ConsoleArguments {
 		return SPRING_SETTING.matcher(argument).matches();
 	}
 
-	/**
-	 * Whether the arguments ask for a console command rather than the server: the first
-	 * one is a command name, not an option.
-	 */
-	static boolean namesACommand(String[] args) {
-		return args.length > 0 && !args[0].startsWith("-");
-	}
-
 }

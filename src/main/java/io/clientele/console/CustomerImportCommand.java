@@ -88,9 +88,8 @@ class CustomerImportCommand implements ConsoleCommand {
 			for (var error : report.firstErrors().subList(0, Math.min(SHOWN, report.firstErrors().size()))) {
 				err.println("line " + error.line() + ", " + error.column() + ": " + error.reason());
 			}
-			if (report.failed() > SHOWN || (report.failed() > 0 && report.firstErrors().size() > SHOWN)) {
-				err.println("… " + (report.failed() > SHOWN ? "more rows failed" : "more errors") + "; every one is in "
-						+ report.reportFile());
+			if (report.firstErrors().size() > SHOWN) {
+				err.println("… and more; every failed row is in " + report.reportFile());
 			}
 			else if (report.failed() > 0 && report.reportFile() != null) {
 				err.println("The failed rows are listed in " + report.reportFile());

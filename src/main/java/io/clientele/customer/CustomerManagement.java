@@ -377,17 +377,6 @@ public class CustomerManagement {
 			.toList();
 	}
 
-	/** The ids of the given references that exist, in one query. */
-	public java.util.Map<CustomerReference, CustomerId> idsOf(java.util.Collection<CustomerReference> references) {
-		if (references.isEmpty()) {
-			return java.util.Map.of();
-		}
-		var found = new java.util.HashMap<CustomerReference, CustomerId>();
-		customers.findIdsByReference(references.stream().map(CustomerReference::value).toList())
-			.forEach(row -> found.put(CustomerReference.of(row.customerReference()), new CustomerId(row.id())));
-		return found;
-	}
-
 	/** Finds the account of an address regardless of its case. */
 	public Optional<CustomerDetails> findByEmail(EmailAddress email) {
 		return customers.findByEmail(email.value()).map(Customer::details);

@@ -25,13 +25,6 @@ interface CustomerRepository extends ListCrudRepository<Customer, UUID> {
 	java.util.List<Customer> findOpenAfter(@Param("createdAt") java.sql.Timestamp createdAt, @Param("id") UUID id,
 			@Param("limit") int limit);
 
-	/** Ids of the references that exist, in one query. */
-	@Query("select id, customer_reference from customer where customer_reference in (:references)")
-	java.util.List<ReferenceId> findIdsByReference(@Param("references") java.util.Collection<String> references);
-
-	record ReferenceId(UUID id, String customerReference) {
-	}
-
 	@Query("select exists(select 1 from customer)")
 	boolean anyExist();
 

@@ -26,10 +26,6 @@ final class EmbeddedDatabase implements AutoCloseable {
 		return port;
 	}
 
-	boolean startedHere() {
-		return startedHere != null;
-	}
-
 	@Override
 	public void close() throws IOException {
 		if (startedHere != null) {

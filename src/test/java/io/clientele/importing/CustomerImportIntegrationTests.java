@@ -179,8 +179,6 @@ class CustomerImportIntegrationTests {
 
 		importFile(file(HEADER, row((int) current + 500, "")));
 
-		var next = customers.findByEmail(EmailAddress.of(Shoppers.uniqueEmail()));
-		assertThat(next).isEmpty();
 		long moved = jdbc.sql("select last_value from customer_reference_seq").query(Long.class).single();
 		assertThat(moved).isGreaterThanOrEqualTo(current + 500);
 	}
