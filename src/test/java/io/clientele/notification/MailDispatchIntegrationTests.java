@@ -34,6 +34,9 @@ class MailDispatchIntegrationTests {
 	MailOutbox outbox;
 
 	@Autowired
+	MailTemplates templates;
+
+	@Autowired
 	ObjectProvider<JavaMailSender> sender;
 
 	@Autowired
@@ -118,7 +121,7 @@ class MailDispatchIntegrationTests {
 		// Two more nodes' dispatchers race the application's own for the same rows.
 		var nodes = Executors.newFixedThreadPool(2);
 		for (int node = 0; node < 2; node++) {
-			var dispatcher = new MailDispatcher(outbox, sender, settings, Clock.systemUTC());
+			var dispatcher = new MailDispatcher(outbox, templates, sender, settings, Clock.systemUTC());
 			nodes.submit(dispatcher::dispatchDue);
 		}
 		nodes.shutdown();
