@@ -9,3 +9,7 @@ alter table notification_outbox
 
 alter table notification_outbox add constraint notification_outbox_rendered_or_variables
     check ((subject is not null and html_body is not null and text_body is not null) or variables is not null);
+
+-- The back office lists the newest mails first; with a million queued at once, a sort of the whole
+-- table per page would not do.
+create index notification_outbox_created on notification_outbox (created_at desc, id);

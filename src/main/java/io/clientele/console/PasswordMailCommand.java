@@ -28,10 +28,10 @@ abstract class PasswordMailCommand implements ConsoleCommand {
 	@SuppressWarnings("NullAway.Init")
 	CommandSpec spec;
 
-	@Option(names = { "-f", "--force" }, description = "send without asking for confirmation")
+	@Option(names = { "-f", "--force" }, defaultValue = "false", description = "send without asking for confirmation")
 	boolean force;
 
-	@Option(names = "--no-token",
+	@Option(names = "--no-token", defaultValue = "false",
 			description = "leave out customers who hold a password link that still works (unused and unexpired)")
 	boolean noToken;
 

@@ -130,17 +130,24 @@ public class PasswordMailings {
 	private void sendRange(SendPasswordMails command, @Nullable CustomerId from, @Nullable CustomerId before,
 			AtomicBoolean failed, LongConsumer batchDone) {
 		var after = from;
-		while (!failed.get()) {
-			var start = after;
-			var batch = transaction.execute(status -> sendBatch(command, start, before));
-			if (batch == null || batch.read() == 0) {
-				return;
+		try {
+			while (!failed.get()) {
+				var start = after;
+				var batch = transaction.execute(status -> sendBatch(command, start, before));
+				if (batch == null || batch.read() == 0) {
+					return;
+				}
+				batchDone.accept(batch.mailed());
+				if (batch.read() < BATCH) {
+					return;
+				}
+				after = batch.last();
 			}
-			batchDone.accept(batch.mailed());
-			if (batch.read() < BATCH) {
-				return;
-			}
-			after = batch.last();
+		}
+		catch (RuntimeException ex) {
+			// the other workers stop after their current batch
+			failed.set(true);
+			throw ex;
 		}
 	}
 
