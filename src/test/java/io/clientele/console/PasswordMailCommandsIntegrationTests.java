@@ -119,6 +119,9 @@ class PasswordMailCommandsIntegrationTests {
 		assertThat(mailsSince("LOGIN_CREATED", withPassword)).isZero();
 		assertThat(mailsSince("LOGIN_CREATED", anonymised)).isZero();
 		assertThat(mailsSince("PASSWORD_RESET", withoutPassword)).isZero();
+		assertThat(auditedSince("LOGIN_LINK_SENT", withoutPassword)).as("one audit entry per customer mailed")
+			.containsExactly("console");
+		assertThat(auditedSince("LOGIN_LINK_SENT", withPassword)).isEmpty();
 	}
 
 	@Test
@@ -315,6 +318,13 @@ class PasswordMailCommandsIntegrationTests {
 			.params(customer.id().value(), type, Timestamp.from(started))
 			.query(Long.class)
 			.single();
+	}
+
+	private List<String> auditedSince(String type, CustomerDetails customer) {
+		return jdbc.sql("select actor from audit_entry where customer_id = ? and type = ? and occurred_at >= ?")
+			.params(customer.id().value(), type, Timestamp.from(started))
+			.query(String.class)
+			.list();
 	}
 
 	private MailQueue.QueuedMail mailOf(String type, CustomerDetails customer) {
