@@ -28,6 +28,8 @@ abstract class PasswordMailCommand implements ConsoleCommand {
 	@SuppressWarnings("NullAway.Init")
 	CommandSpec spec;
 
+	// Explicit defaults: picocli takes a field's current value as its initial one, and
+	// the command beans are singletons that may run more than once in one context.
 	@Option(names = { "-f", "--force" }, defaultValue = "false", description = "send without asking for confirmation")
 	boolean force;
 
