@@ -58,6 +58,23 @@ public class AuditTrail {
 			.update();
 	}
 
+	/**
+	 * Records the same event for many customers in one statement: a bulk action (the
+	 * console's password mails) leaves one entry per customer it touched.
+	 */
+	public void recordAll(AuditType type, java.util.List<UUID> customers, String actor, @Nullable String detail) {
+		if (customers.isEmpty()) {
+			return;
+		}
+		var ids = customers.stream().map(UUID::toString).toArray(String[]::new);
+		// positional parameters: the driver takes the array as it is, the SQL casts it
+		jdbc.sql("insert into audit_entry (occurred_at, type, actor, customer_id, detail)"
+				+ " select ?::timestamptz, ?::varchar, ?::varchar, c.id, ?::varchar from unnest(?::uuid[]) as c(id)")
+			.params(java.util.Arrays.asList(Timestamp.from(clock.instant()), type.name(), truncate(actor, 150),
+					detail == null ? null : truncate(detail, MAX_DETAIL), ids))
+			.update();
+	}
+
 	/** The client address of the current request, if there is one. */
 	public static @Nullable String currentClientAddress() {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes

@@ -45,7 +45,8 @@ final class ProgressBar implements ImportListener {
 
 	/** Progress counted in items of a known number (mails queued of all customers). */
 	void items(long done, long total) {
-		draw(total <= 0 ? 1.0 : (double) done / total, done, done == total);
+		// more than counted when customers registered meanwhile
+		draw(total <= 0 ? 1.0 : Math.min(1.0, (double) done / total), done, done >= total);
 	}
 
 	private void draw(double fraction, long count, boolean force) {

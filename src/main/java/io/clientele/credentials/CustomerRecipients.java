@@ -1,5 +1,6 @@
 package io.clientele.credentials;
 
+import io.clientele.customer.CustomerContact;
 import io.clientele.customer.CustomerDetails;
 import io.clientele.notification.Recipient;
 
@@ -9,6 +10,10 @@ final class CustomerRecipients {
 	}
 
 	static Recipient of(CustomerDetails customer) {
+		return new Recipient(customer.email(), customer.fullName(), customer.locale().locale(), customer.id().value());
+	}
+
+	static Recipient of(CustomerContact customer) {
 		return new Recipient(customer.email(), customer.fullName(), customer.locale().locale(), customer.id().value());
 	}
 

@@ -2,7 +2,10 @@ package io.clientele.notification;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,6 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class CustomerMails {
+
+	private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9_-]+");
 
 	private final MailTemplates templates;
 
@@ -58,10 +63,26 @@ public class CustomerMails {
 				Map.of("link", publicUrl.link("/password/restore", "token", token), "minutes", validity.toMinutes()));
 	}
 
+	/**
+	 * {@link #passwordReset} to many customers, each with their own token, in one
+	 * statement; the mails are rendered when they are sent (and when staff view them).
+	 */
+	public void passwordResets(List<TokenRecipient> recipients, Duration validity) {
+		queueAll(MailType.PASSWORD_RESET, recipients, "minutes", validity.toMinutes());
+	}
+
 	/** Staff created a login for the customer: the link to choose the first password. */
 	public void loginCreated(Recipient recipient, String token, Duration validity) {
 		queue(MailType.LOGIN_CREATED, recipient,
 				Map.of("link", publicUrl.link("/password/restore", "token", token), "hours", validity.toHours()));
+	}
+
+	/**
+	 * {@link #loginCreated} to many customers (those without a password), each with their
+	 * own token, in one statement; rendered when sent.
+	 */
+	public void loginsCreated(List<TokenRecipient> recipients, Duration validity) {
+		queueAll(MailType.LOGIN_CREATED, recipients, "hours", validity.toHours());
 	}
 
 	/**
@@ -118,6 +139,24 @@ public class CustomerMails {
 
 	private void queue(MailType type, Recipient recipient, Map<String, Object> variables) {
 		outbox.queue(templates.render(type, recipient, variables), clock.instant());
+		dispatchAfterCommit();
+	}
+
+	private void queueAll(MailType type, List<TokenRecipient> recipients, String validityName, long validity) {
+		// One encoded prefix serves every link whose token needs no encoding (base64url,
+		// as every token Clientele issues).
+		var restore = publicUrl.link("/password/restore", "token", "");
+		var mails = new ArrayList<MailOutbox.DeferredMail>(recipients.size());
+		for (var each : recipients) {
+			var link = URL_SAFE.matcher(each.token()).matches() ? restore + each.token()
+					: publicUrl.link("/password/restore", "token", each.token());
+			mails.add(new MailOutbox.DeferredMail(each.recipient(), Map.of("link", link, validityName, validity)));
+		}
+		outbox.queueAll(type, mails, clock.instant());
+		dispatchAfterCommit();
+	}
+
+	private void dispatchAfterCommit() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

@@ -40,6 +40,8 @@ class MailDispatcher implements SmartLifecycle {
 
 	private final MailOutbox outbox;
 
+	private final MailTemplates templates;
+
 	private final @Nullable JavaMailSender sender;
 
 	private final NotificationSettings settings;
@@ -50,9 +52,10 @@ class MailDispatcher implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService executor;
 
-	MailDispatcher(MailOutbox outbox, ObjectProvider<JavaMailSender> sender, NotificationSettings settings,
-			Clock clock) {
+	MailDispatcher(MailOutbox outbox, MailTemplates templates, ObjectProvider<JavaMailSender> sender,
+			NotificationSettings settings, Clock clock) {
 		this.outbox = outbox;
+		this.templates = templates;
 		this.sender = sender.getIfAvailable();
 		this.settings = settings;
 		this.clock = clock;
@@ -103,25 +106,45 @@ class MailDispatcher implements SmartLifecycle {
 	}
 
 	private boolean send(JavaMailSender sender, MailOutbox.ClaimedMail mail) {
+		MailTemplates.MailContent content;
+		try {
+			content = contentOf(mail);
+		}
+		catch (RuntimeException renderingFailed) {
+			return failed(mail, renderingFailed);
+		}
 		try {
 			var message = sender.createMimeMessage();
 			var helper = new MimeMessageHelper(message, true, "UTF-8");
 			helper.setFrom(settings.senderAddress(), settings.senderName());
 			helper.setTo(mail.recipient());
-			helper.setSubject(mail.subject());
-			helper.setText(mail.text(), mail.html());
+			helper.setSubject(content.subject());
+			helper.setText(content.text(), content.html());
 			sender.send(message);
 			outbox.markSent(mail.id(), clock.instant());
 			return true;
 		}
 		catch (MailException | MessagingException | UnsupportedEncodingException ex) {
-			var retryAt = mail.attempts() < settings.maxAttempts() ? nextAttempt(mail.attempts()) : null;
-			outbox.markAttemptFailed(mail.id(), describe(ex), retryAt);
-			// The id, never the address: logs hold no personal data.
-			log.warn("Mail {} not sent (attempt {}): {}", mail.id(), mail.attempts(),
-					EMAIL.matcher(describe(ex)).replaceAll("***"));
-			return false;
+			return failed(mail, ex);
 		}
+	}
+
+	private boolean failed(MailOutbox.ClaimedMail mail, Exception ex) {
+		var retryAt = mail.attempts() < settings.maxAttempts() ? nextAttempt(mail.attempts()) : null;
+		outbox.markAttemptFailed(mail.id(), describe(ex), retryAt);
+		// The id, never the address: logs hold no personal data.
+		log.warn("Mail {} not sent (attempt {}): {}", mail.id(), mail.attempts(),
+				EMAIL.matcher(describe(ex)).replaceAll("***"));
+		return false;
+	}
+
+	/** The mail as it was queued, or rendered now when it was queued unrendered. */
+	private MailTemplates.MailContent contentOf(MailOutbox.ClaimedMail mail) {
+		if (mail.subject() != null && mail.html() != null && mail.text() != null) {
+			return new MailTemplates.MailContent(mail.subject(), mail.html(), mail.text());
+		}
+		return templates.content(mail.type(), mail.recipientName(), mail.locale(),
+				java.util.Objects.requireNonNull(mail.variables(), "a mail without body has variables"));
 	}
 
 	private Instant nextAttempt(int attempts) {

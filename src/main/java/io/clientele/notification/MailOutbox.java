@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.clientele.shared.OrderedUuid;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The outbox table: mails waiting, being sent, sent or given up. */
 @Repository
@@ -17,14 +21,26 @@ class MailOutbox {
 
 	private final JdbcClient jdbc;
 
-	MailOutbox(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	MailOutbox(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	record RenderedMail(MailType type, Recipient recipient, String subject, String html, String text) {
 	}
 
-	record ClaimedMail(UUID id, String recipient, String recipientName, String subject, String html, String text,
+	/** A mail to be rendered when it is sent: its recipient and template variables. */
+	record DeferredMail(Recipient recipient, Map<String, Object> variables) {
+	}
+
+	/**
+	 * A mail claimed for sending. Subject and bodies are null when the mail was queued
+	 * with its variables only ({@link #variables} then holds them as JSON).
+	 */
+	record ClaimedMail(UUID id, MailType type, String recipient, String recipientName, String locale,
+			@Nullable String subject, @Nullable String html, @Nullable String text, @Nullable String variables,
 			int attempts) {
 	}
 
@@ -53,6 +69,46 @@ class MailOutbox {
 	}
 
 	/**
+	 * Queues many mails of one type in one statement, without rendering them: the
+	 * dispatcher renders each when it sends it. Returns how many were queued.
+	 */
+	int queueAll(MailType type, List<DeferredMail> mails, Instant now) {
+		if (mails.isEmpty()) {
+			return 0;
+		}
+		var size = mails.size();
+		var ids = new String[size];
+		var customerIds = new String[size];
+		var recipients = new String[size];
+		var names = new String[size];
+		var locales = new String[size];
+		var variables = new String[size];
+		for (var i = 0; i < size; i++) {
+			var mail = mails.get(i);
+			ids[i] = OrderedUuid.next().toString();
+			var customerId = mail.recipient().customerId();
+			customerIds[i] = customerId == null ? null : customerId.toString();
+			recipients[i] = mail.recipient().email().value();
+			names[i] = mail.recipient().name();
+			locales[i] = mail.recipient().locale().toLanguageTag();
+			variables[i] = json.writeValueAsString(mail.variables());
+		}
+		// Positional parameters: JdbcClient hands the arrays to the driver as they are
+		// (named ones would be expanded into lists); the SQL casts them.
+		return jdbc.sql("""
+				insert into notification_outbox (id, mail_type, customer_id, recipient, recipient_name, locale,
+				    variables, status, next_attempt_at, created_at, confidential)
+				select m.id, ?::varchar, m.customer_id, m.recipient, m.name, m.locale, m.variables::jsonb,
+				    'QUEUED', ?::timestamptz, ?::timestamptz, ?::boolean
+				from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+				    as m(id, customer_id, recipient, name, locale, variables)
+				""")
+			.params(List.of(type.name(), Timestamp.from(now), Timestamp.from(now), type.confidential(), ids,
+					customerIds, recipients, names, locales, variables))
+			.update();
+	}
+
+	/**
 	 * Claims up to {@code limit} due mails for this dispatcher. Rows locked by another
 	 * dispatcher are skipped, and a claim commits at once, so no two dispatchers ever
 	 * hold the same mail. A claim that outlived {@code claimedUntil} (its node died while
@@ -69,7 +125,8 @@ class MailOutbox {
 				    order by next_attempt_at
 				    limit :limit
 				    for update skip locked)
-				returning o.id, o.recipient, o.recipient_name, o.subject, o.html_body, o.text_body, o.attempts
+				returning o.id, o.mail_type, o.recipient, o.recipient_name, o.locale, o.subject, o.html_body,
+				    o.text_body, o.variables, o.attempts
 				""")
 			.param("now", Timestamp.from(now))
 			.param("claimedUntil", Timestamp.from(claimedUntil))
@@ -106,9 +163,10 @@ class MailOutbox {
 	}
 
 	private static ClaimedMail claimed(ResultSet row, int rowNumber) throws SQLException {
-		return new ClaimedMail(row.getObject("id", UUID.class), row.getString("recipient"),
-				row.getString("recipient_name"), row.getString("subject"), row.getString("html_body"),
-				row.getString("text_body"), row.getInt("attempts"));
+		return new ClaimedMail(row.getObject("id", UUID.class), MailType.valueOf(row.getString("mail_type")),
+				row.getString("recipient"), row.getString("recipient_name"), row.getString("locale"),
+				row.getString("subject"), row.getString("html_body"), row.getString("text_body"),
+				row.getString("variables"), row.getInt("attempts"));
 	}
 
 }

@@ -20,9 +20,12 @@ public class MailQueue {
 
 	private final MailDispatcher dispatcher;
 
-	MailQueue(JdbcClient jdbc, MailDispatcher dispatcher) {
+	private final MailTemplates templates;
+
+	MailQueue(JdbcClient jdbc, MailDispatcher dispatcher, MailTemplates templates) {
 		this.jdbc = jdbc;
 		this.dispatcher = dispatcher;
+		this.templates = templates;
 	}
 
 	/**
@@ -89,13 +92,23 @@ public class MailQueue {
 	private QueuedMail mail(java.sql.ResultSet row) throws java.sql.SQLException {
 		var status = MailStatus.valueOf(row.getString("status"));
 		var sentAt = row.getTimestamp("sent_at");
+		var confidential = row.getBoolean("confidential");
+		var subject = row.getString("subject");
+		var text = row.getString("text_body");
+		var html = row.getString("html_body");
+		if (subject == null || text == null || html == null) {
+			// queued with its variables only: shown as the dispatcher renders it
+			var content = templates.content(MailType.valueOf(row.getString("mail_type")),
+					row.getString("recipient_name"), row.getString("locale"), row.getString("variables"));
+			subject = content.subject();
+			text = content.text();
+			html = content.html();
+		}
 		return new QueuedMail(row.getObject("id", UUID.class), row.getString("mail_type"), row.getString("recipient"),
-				row.getString("subject"), status, status == MailStatus.QUEUED && !dispatcher.canSend(),
-				row.getInt("attempts"), row.getString("last_error"), row.getTimestamp("created_at").toInstant(),
-				sentAt == null ? null : sentAt.toInstant(),
-				row.getBoolean("confidential") ? CONFIDENTIAL : row.getString("text_body"),
-				row.getBoolean("confidential") ? CONFIDENTIAL : row.getString("html_body"),
-				row.getBoolean("confidential"));
+				subject, status, status == MailStatus.QUEUED && !dispatcher.canSend(), row.getInt("attempts"),
+				row.getString("last_error"), row.getTimestamp("created_at").toInstant(),
+				sentAt == null ? null : sentAt.toInstant(), confidential ? CONFIDENTIAL : text,
+				confidential ? CONFIDENTIAL : html, confidential);
 	}
 
 }

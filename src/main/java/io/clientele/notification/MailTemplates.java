@@ -1,5 +1,6 @@
 package io.clientele.notification;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
@@ -8,6 +9,9 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders a mail from {@code templates/mail/<name>.html} and {@code .txt} in the
@@ -21,21 +25,42 @@ class MailTemplates {
 
 	private final MessageSource messages;
 
-	MailTemplates(MessageSource messages) {
+	private final JsonMapper json;
+
+	MailTemplates(MessageSource messages, JsonMapper json) {
 		this.messages = messages;
+		this.json = json;
 		engine.addTemplateResolver(resolver(".html", TemplateMode.HTML, 1));
 		engine.addTemplateResolver(resolver(".txt", TemplateMode.TEXT, 2));
 		engine.setTemplateEngineMessageSource(messages);
 	}
 
-	MailOutbox.RenderedMail render(MailType type, Recipient recipient, Map<String, Object> variables,
-			Object... subjectArguments) {
-		var context = new Context(recipient.locale());
-		context.setVariable("name", recipient.name());
-		context.setVariables(variables);
-		var subject = messages.getMessage("mail." + type.template() + ".subject", subjectArguments, recipient.locale());
-		return new MailOutbox.RenderedMail(type, recipient, subject, engine.process(type.template() + ".html", context),
+	MailOutbox.RenderedMail render(MailType type, Recipient recipient, Map<String, Object> variables) {
+		var content = content(type, recipient.name(), recipient.locale(), variables);
+		return new MailOutbox.RenderedMail(type, recipient, content.subject(), content.html(), content.text());
+	}
+
+	/** Subject and both parts of a mail to a person of that name and language. */
+	MailContent content(MailType type, String name, Locale locale, Map<String, ?> variables) {
+		var context = new Context(locale);
+		context.setVariable("name", name);
+		variables.forEach(context::setVariable);
+		var subject = messages.getMessage("mail." + type.template() + ".subject", null, locale);
+		return new MailContent(subject, engine.process(type.template() + ".html", context),
 				engine.process(type.template() + ".txt", context));
+	}
+
+	/**
+	 * A mail queued with its variables only ({@link MailOutbox#queueAll}), rendered now
+	 * from the outbox row's type, name, language tag and JSON variables.
+	 */
+	MailContent content(MailType type, String name, String languageTag, String variables) {
+		Map<String, Object> values = json.readValue(variables, new TypeReference<Map<String, Object>>() {
+		});
+		return content(type, name, Locale.forLanguageTag(languageTag), values);
+	}
+
+	record MailContent(String subject, String html, String text) {
 	}
 
 	private static ClassLoaderTemplateResolver resolver(String suffix, TemplateMode mode, int order) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,12 @@ class MailDispatchIntegrationTests {
 
 	@Autowired
 	MailOutbox outbox;
+
+	@Autowired
+	MailTemplates templates;
+
+	@Autowired
+	MailQueue queue;
 
 	@Autowired
 	ObjectProvider<JavaMailSender> sender;
@@ -62,6 +69,53 @@ class MailDispatchIntegrationTests {
 		assertThat(TestMailServer.bodyOf(mail)).contains("Hallo Lena Fischer").contains("60 Minuten");
 		assertThat(TestMailServer.linkIn(mail)).isEqualTo("/password/restore?token=" + "A".repeat(43));
 		assertThat(mail.getFrom()[0].toString()).contains("no-reply@clientele.local");
+	}
+
+	@Test
+	void mailsQueuedInBulkAreStoredUnrenderedAndRenderedWhenSentInEachRecipientsLanguage() throws Exception {
+		var german = Shoppers.uniqueEmail();
+		var english = Shoppers.uniqueEmail();
+
+		transaction
+			.executeWithoutResult(status -> mails.passwordResets(
+					List.of(new TokenRecipient(recipient(german, Locale.GERMANY), "B".repeat(43)),
+							new TokenRecipient(recipient(english, Locale.US), "C".repeat(43))),
+					Duration.ofMinutes(60)));
+
+		var germanMail = TestMailServer.mailTo(german, "Wählen Sie ein neues Passwort");
+		assertThat(TestMailServer.bodyOf(germanMail)).contains("Hallo Lena Fischer").contains("60 Minuten");
+		assertThat(TestMailServer.linkIn(germanMail)).isEqualTo("/password/restore?token=" + "B".repeat(43));
+		var englishMail = TestMailServer.mailTo(english, "Choose a new password");
+		assertThat(TestMailServer.bodyOf(englishMail)).contains("Hello Lena Fischer").contains("60 minutes");
+		assertThat(TestMailServer.linkIn(englishMail)).isEqualTo("/password/restore?token=" + "C".repeat(43));
+		assertThat(jdbc
+			.sql("select count(*) from notification_outbox where recipient in (?, ?) and html_body is null"
+					+ " and text_body is null and subject is null and variables is not null")
+			.params(german, english)
+			.query(Long.class)
+			.single()).as("stored with their variables only").isEqualTo(2);
+		Thread.sleep(1000);
+		assertThat(TestMailServer.mailsTo(german)).hasSize(1);
+		assertThat(TestMailServer.mailsTo(english)).hasSize(1);
+	}
+
+	@Test
+	void theQueueShowsAMailQueuedInBulkAsItWillBeSent() {
+		var email = Shoppers.uniqueEmail();
+
+		transaction.executeWithoutResult(status -> mails.loginsCreated(
+				List.of(new TokenRecipient(recipient(email, Locale.US), "D".repeat(43))), Duration.ofHours(72)));
+
+		var id = jdbc.sql("select id from notification_outbox where recipient = ?")
+			.param(email)
+			.query(java.util.UUID.class)
+			.single();
+		var mail = queue.find(id).orElseThrow();
+		assertThat(mail.subject()).isEqualTo("Your customer account is ready: choose your password");
+		assertThat(mail.textBody()).contains("Hello Lena Fischer")
+			.contains("http://localhost:8080/password/restore?token=" + "D".repeat(43))
+			.contains("The link is valid for 72 hours.");
+		assertThat(mail.htmlBody()).contains("href=\"http://localhost:8080/password/restore?token=" + "D".repeat(43));
 	}
 
 	@Test
@@ -118,7 +172,7 @@ class MailDispatchIntegrationTests {
 		// Two more nodes' dispatchers race the application's own for the same rows.
 		var nodes = Executors.newFixedThreadPool(2);
 		for (int node = 0; node < 2; node++) {
-			var dispatcher = new MailDispatcher(outbox, sender, settings, Clock.systemUTC());
+			var dispatcher = new MailDispatcher(outbox, templates, sender, settings, Clock.systemUTC());
 			nodes.submit(dispatcher::dispatchDue);
 		}
 		nodes.shutdown();
