@@ -14,12 +14,14 @@ import org.springframework.stereotype.Repository;
 import io.clientele.customer.ImportedCustomers.Change;
 import io.clientele.customer.ImportedCustomers.Rejected;
 import io.clientele.customer.ImportedCustomers.Saved;
+import io.clientele.shared.OrderedUuid;
 
 /**
  * Writes a batch of imported customers with a handful of set-based statements: the batch
- * goes into a temporary table in one statement (arrays, one per column), is matched
- * against the stored customers, and then updated and inserted in one statement each.
- * Unchanged customers are not written at all, so an import run twice changes nothing.
+ * goes into a temporary table in one statement (arrays, one per column) that also matches
+ * each row with the stored customers, and then updated and inserted in one statement
+ * each. Unchanged customers are not written at all, so an import run twice changes
+ * nothing. Several batches may be written at once, on several connections.
  */
 @Repository
 class CustomerImports {
@@ -35,11 +37,21 @@ class CustomerImports {
 		this.settings = settings;
 	}
 
-	/** Must run in a transaction: the temporary table empties at commit. */
-	ImportedCustomers write(List<ImportedCustomer> batch, Instant now) {
+	/**
+	 * Must run in a transaction: the temporary table empties at commit.
+	 * @param dryRun whether the transaction will be rolled back: the reference sequence,
+	 * which a rollback does not restore, is then left as it is
+	 */
+	ImportedCustomers write(List<ImportedCustomer> batch, Instant now, boolean dryRun) {
 		if (batch.isEmpty()) {
 			return new ImportedCustomers(List.of(), List.of());
 		}
+		// A batch is small and the customer table large, but its statistics lag behind a
+		// bulk load: the planner would then hash the whole table to join a batch to it.
+		// Every join here is a batch row looking up its customer by an index.
+		jdbc.sql("set local enable_hashjoin = off").update();
+		jdbc.sql("set local enable_mergejoin = off").update();
+		jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
 		jdbc.sql("""
 				create temporary table if not exists customer_import_batch (
 				    line bigint not null, customer_reference text, email text not null, salutation text,
@@ -48,28 +60,15 @@ class CustomerImports {
 				    with_login boolean not null, id uuid, existing boolean not null, problem text, problem_column text
 				) on commit delete rows
 				""").update();
-		moveReferenceSequenceOn(batch);
-		// One statement stages the batch and finds each row's customer: by reference,
-		// else
-		// (no reference in the file) by address.
+		if (!dryRun) {
+			moveReferenceSequenceOn(batch);
+		}
 		stage(batch);
 		if (batch.stream().anyMatch(customer -> customer.reference() == null)) {
 			jdbc.sql(
 					"update customer_import_batch set customer_reference = ? || '--' || nextval('customer_reference_seq')"
 							+ " where customer_reference is null")
 				.param(settings.referencePrefix())
-				.update();
-		}
-		// Addresses of other customers: rare, so looked for in one read and marked only
-		// where found.
-		var taken = jdbc.sql("""
-				select b.line, c.customer_reference from customer_import_batch b
-				join customer c on lower(c.email) = lower(b.email)
-				where b.problem is null and c.id is distinct from b.id
-				""").query((row, n) -> java.util.Map.entry(row.getLong(1), row.getString(2))).list();
-		for (var conflict : taken) {
-			jdbc.sql("update customer_import_batch set problem = ?, problem_column = 'email' where line = ?")
-				.params("is the address of another customer (" + conflict.getValue() + ")", conflict.getKey())
 				.update();
 		}
 		var updated = new HashSet<>(jdbc.sql("""
@@ -114,6 +113,11 @@ class CustomerImports {
 		return new ImportedCustomers(saved, rejected);
 	}
 
+	/**
+	 * Stages the batch and finds each row's customer: by reference, else (no reference in
+	 * the file) by address. A row whose address belongs to another customer, or whose
+	 * reference to a deleted one, gets its problem instead.
+	 */
 	private void stage(List<ImportedCustomer> batch) {
 		var size = batch.size();
 		var lines = new Long[size];
@@ -130,6 +134,7 @@ class CustomerImports {
 		var keepLocales = new Boolean[size];
 		var confirmedAts = new String[size];
 		var withLogins = new Boolean[size];
+		var newIds = new String[size];
 		for (var i = 0; i < size; i++) {
 			var customer = batch.get(i);
 			var data = customer.data();
@@ -147,28 +152,35 @@ class CustomerImports {
 			keepLocales[i] = customer.keepLocale();
 			confirmedAts[i] = customer.confirmedAt() == null ? null : customer.confirmedAt().toString();
 			withLogins[i] = customer.withLogin();
+			newIds[i] = OrderedUuid.next().toString();
 		}
 		jdbc.sql("""
 				insert into customer_import_batch (line, customer_reference, email, salutation, first_name, last_name,
 				    gender, date_of_birth, phone, company, locale, keep_locale, confirmed_at, with_login, id, existing,
 				    problem, problem_column)
-				select u.line, coalesce(u.customer_reference, e.customer_reference), u.email, u.salutation,
-				    u.first_name, u.last_name, u.gender, u.date_of_birth, u.phone, u.company, u.locale, u.keep_locale,
-				    u.confirmed_at, u.with_login, coalesce(c.id, e.id, gen_random_uuid()),
-				    c.id is not null or e.id is not null,
-				    case when c.anonymized_at is not null
-				        then 'belongs to a deleted (anonymised) account, which is never brought back' end,
-				    case when c.anonymized_at is not null then 'customer_reference' end
-				from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-				    ?::date[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::boolean[])
-				    as u (line, customer_reference, email, salutation, first_name, last_name, gender, date_of_birth,
-				          phone, company, locale, keep_locale, confirmed_at, with_login)
-				left join customer c on c.customer_reference = u.customer_reference
-				left join customer e on u.customer_reference is null and lower(e.email) = lower(u.email)
-				    and e.anonymized_at is null
+				select line, coalesce(customer_reference, owner_reference), email, salutation, first_name, last_name,
+				    gender, date_of_birth, phone, company, locale, keep_locale, confirmed_at, with_login, id, existing,
+				    case when deleted then 'belongs to a deleted (anonymised) account, which is never brought back'
+				        when owner_id <> id then 'is the address of another customer (' || owner_reference || ')' end,
+				    case when deleted then 'customer_reference' when owner_id <> id then 'email' end
+				from (
+				    select u.*, o.id as owner_id, o.customer_reference as owner_reference,
+				        c.anonymized_at is not null as deleted,
+				        coalesce(c.id, case when u.customer_reference is null and o.anonymized_at is null then o.id end,
+				            u.new_id) as id,
+				        c.id is not null or (u.customer_reference is null and o.id is not null
+				            and o.anonymized_at is null) as existing
+				    from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				        ?::date[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::timestamptz[], ?::boolean[],
+				        ?::uuid[])
+				        as u (line, customer_reference, email, salutation, first_name, last_name, gender,
+				              date_of_birth, phone, company, locale, keep_locale, confirmed_at, with_login, new_id)
+				    left join customer c on c.customer_reference = u.customer_reference
+				    left join customer o on lower(o.email) = lower(u.email)
+				) matched
 				""")
 			.params(lines, references, emails, salutations, firstNames, lastNames, genders, birthDates, phones,
-					companies, locales, keepLocales, confirmedAts, withLogins)
+					companies, locales, keepLocales, confirmedAts, withLogins, newIds)
 			.update();
 	}
 
@@ -187,10 +199,17 @@ class CustomerImports {
 			}
 		}
 		if (highest > 0) {
-			jdbc.sql("""
-					select setval('customer_reference_seq', ?) from customer_reference_seq
-					where ? > (case when is_called then last_value else last_value - 1 end)
-					""").params(highest, highest).query().listOfRows();
+			// read and set as one step, even with other batches doing the same
+			jdbc.sql("select pg_advisory_lock(hashtext('customer_reference_seq'))").query().listOfRows();
+			try {
+				jdbc.sql("""
+						select setval('customer_reference_seq', ?) from customer_reference_seq
+						where ? > (case when is_called then last_value else last_value - 1 end)
+						""").params(highest, highest).query().listOfRows();
+			}
+			finally {
+				jdbc.sql("select pg_advisory_unlock(hashtext('customer_reference_seq'))").query().listOfRows();
+			}
 		}
 	}
 

@@ -358,10 +358,12 @@ public class CustomerManagement {
 	 * statements: the caller checked each with {@link #check(RegisterCustomer)} and makes
 	 * the transaction (one per batch, so that a killed import leaves whole batches). No
 	 * events are published and no mails sent, as with Spryker's importer.
+	 * @param dryRun whether the caller rolls the transaction back: what a rollback does
+	 * not undo (the reference sequence) is then left alone
 	 */
 	@Transactional
-	public ImportedCustomers importBatch(List<ImportedCustomer> batch) {
-		return imports.write(batch, clock.instant());
+	public ImportedCustomers importBatch(List<ImportedCustomer> batch, boolean dryRun) {
+		return imports.write(batch, clock.instant(), dryRun);
 	}
 
 	/**

@@ -64,12 +64,12 @@ public class CustomerImport {
 		var rows = new CustomerRows(customers, passwords, options.plaintextPasswords(),
 				LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1));
 		return new ImportRun<CustomerRows.Row>(transaction, options, listener).run(file, CustomerRows.HEADER, rows,
-				this::write);
+				batch -> write(batch, options.dryRun()));
 	}
 
-	private ImportRun.Written write(List<CustomerRows.Row> batch) {
+	private ImportRun.Written write(List<CustomerRows.Row> batch, boolean dryRun) {
 		var hashes = hashesOf(batch);
-		var result = customers.importBatch(batch.stream().map(CustomerRows.Row::customer).toList());
+		var result = customers.importBatch(batch.stream().map(CustomerRows.Row::customer).toList(), dryRun);
 		var toStore = new HashMap<CustomerId, String>();
 		for (var saved : result.saved()) {
 			var hash = hashes.get(saved.line());

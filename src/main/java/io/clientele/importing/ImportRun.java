@@ -20,12 +20,20 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 /**
  * The steps every import shares: read the file row by row, check each row, write the good
  * ones in batches of {@link #BATCH_SIZE}, one transaction each (rolled back in a dry
- * run), and list the bad ones. While a batch is written, the next one is read and
- * checked. Memory stays constant but for the keys seen (see {@link SeenKeys}).
+ * run), and list the bad ones. {@link #WRITERS} batches are written at once, on their own
+ * connections, while the next one is read and checked: a batch must therefore not depend
+ * on the one before it (rows that repeat a key are rejected while reading). Memory stays
+ * constant but for the keys seen (see {@link SeenKeys}).
  */
 final class ImportRun<T> {
 
 	static final int BATCH_SIZE = 5_000;
+
+	/**
+	 * Batches written at once. PostgreSQL works on a statement with one core: two keep
+	 * two cores busy while the reading thread needs little.
+	 */
+	static final int WRITERS = 2;
 
 	/** Turns a row into a record to write, or reports what is wrong with it. */
 	interface RowReader<T> {
@@ -84,9 +92,9 @@ final class ImportRun<T> {
 		var started = System.nanoTime();
 		var complete = true;
 		try (var source = CsvSource.open(file, header);
-				ExecutorService writing = Executors
-					.newSingleThreadExecutor(Thread.ofPlatform().name("import-writer").daemon(true).factory())) {
-			Future<Written> pending = null;
+				ExecutorService writing = Executors.newFixedThreadPool(WRITERS,
+						Thread.ofPlatform().name("import-writer-", 1).daemon(true).factory())) {
+			var pending = new java.util.ArrayDeque<Future<Written>>(WRITERS);
 			var batch = new ArrayList<T>(BATCH_SIZE);
 			while (true) {
 				de.siegmar.fastcsv.reader.CsvRecord record;
@@ -110,15 +118,19 @@ final class ImportRun<T> {
 					batch.add(value);
 				}
 				if (batch.size() == BATCH_SIZE) {
-					finish(pending);
-					pending = writing.submit(write(writer, List.copyOf(batch)));
+					if (pending.size() == WRITERS) {
+						finish(pending.poll());
+					}
+					pending.add(writing.submit(write(writer, List.copyOf(batch))));
 					batch.clear();
 					listener.progress(source.bytesRead(), source.size(), rows);
 				}
 			}
-			finish(pending);
 			if (!batch.isEmpty()) {
-				finish(writing.submit(write(writer, batch)));
+				pending.add(writing.submit(write(writer, batch)));
+			}
+			while (!pending.isEmpty()) {
+				finish(pending.poll());
 			}
 			listener.progress(source.size(), source.size(), rows);
 		}

@@ -57,6 +57,8 @@ class EmbeddedDatabaseConfiguration {
 			.setServerConfig("random_page_cost", "1.1")
 			.setServerConfig("effective_cache_size", "2GB")
 			.setServerConfig("shared_buffers", "512MB")
+			// bulk imports write a lot of log: fewer checkpoints, fewer full pages in it
+			.setServerConfig("max_wal_size", "2GB")
 			.start();
 		createDatabaseIfMissing(postgres);
 		log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), directory);

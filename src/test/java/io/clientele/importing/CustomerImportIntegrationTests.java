@@ -200,6 +200,46 @@ class CustomerImportIntegrationTests {
 	}
 
 	@Test
+	void aDryRunLeavesTheReferenceSequenceAsItIs() throws IOException {
+		long current = jdbc.sql("select last_value from customer_reference_seq").query(Long.class).single();
+
+		customerImport.importCustomers(file(HEADER, row((int) current + 500, "")), new ImportOptions(true, false, null),
+				ImportListener.NONE);
+
+		assertThat(jdbc.sql("select last_value from customer_reference_seq").query(Long.class).single())
+			.isLessThan(current + 500);
+	}
+
+	@Test
+	void aFileOfManyBatchesWrittenAtOnceImportsEveryRowOnceAndReportsTheRowsEveryBatchRejects() throws IOException {
+		var rows = 3 * ImportRun.BATCH_SIZE + 7;
+		var lines = new ArrayList<String>(rows + 1);
+		lines.add(HEADER);
+		var rejectedLines = new ArrayList<Long>();
+		for (var n = 1; n <= rows; n++) {
+			if (n % ImportRun.BATCH_SIZE == 17) {
+				// the address of another customer: only the database can tell
+				var other = Accounts.confirmedCustomer(signUp, email(900_000 + n));
+				lines.add(row(n, "").replace(email(n), other.email().value()));
+				rejectedLines.add((long) n + 1);
+			}
+			else {
+				lines.add(row(n, ""));
+			}
+		}
+
+		var report = importFile(file(lines.toArray(String[]::new)));
+
+		assertThat(report.created()).isEqualTo(rows - rejectedLines.size());
+		assertThat(report.failed()).isEqualTo(rejectedLines.size());
+		assertThat(report.firstErrors()).extracting(RowError::line).containsExactlyElementsOf(rejectedLines);
+		assertThat(jdbc.sql("select count(*) from customer where customer_reference like ?")
+			.param(prefix + "--%")
+			.query(Long.class)
+			.single()).isEqualTo(rows - rejectedLines.size());
+	}
+
+	@Test
 	void everyKindOfBadRowIsReportedWithItsLineAndColumnAndTheGoodRowsAreImported() throws IOException {
 		var taken = Accounts.confirmedCustomer(signUp, email(50));
 		var lines = new ArrayList<String>(List.of(HEADER, row(1, RASMUS), // line 2: good
