@@ -24,7 +24,8 @@ import io.clientele.ClienteleApplication;
  * bcrypt hash, into an empty embedded PostgreSQL with {@code customer:import} in a JVM of
  * at most 512 MB heap, imports the same file a second time (nothing changes), then
  * creates {@code bench.api-customers} customers one by one through
- * {@code POST /api/customers} and prints both rates and their ratio. Writes the table to
+ * {@code POST /api/customers} into the imported database, prints both rates and their
+ * ratio, and times the first and a later login of imported customers. Writes the table to
  * {@code bench/results/import.md}.
  */
 public final class ImportBenchmark {
@@ -50,7 +51,7 @@ public final class ImportBenchmark {
 
 		var first = importWithTheConsole(file, base.resolve("data"));
 		var second = importWithTheConsole(file, base.resolve("data"));
-		var api = throughTheApi(base.resolve("api-data"), apiCustomers);
+		var api = throughTheApi(base.resolve("data"), apiCustomers);
 
 		var table = new StringBuilder();
 		table.append("| Run | Rows | Seconds | Rows per second |\n|---|---:|---:|---:|\n");
@@ -63,10 +64,38 @@ public final class ImportBenchmark {
 				apiCustomers, api.seconds(), api.rate()));
 		table.append(String.format(Locale.ROOT, "%nThe import is %,.0f times as fast as the API.%n",
 				first.rate() / api.rate()));
+		table.append(String.format(Locale.ROOT,
+				"%nLogin of an imported customer (POST /api/access-tokens, median of %d): first %.0f ms"
+						+ " (bcrypt $2y$10$ verification + argon2id hash), later %.0f ms (argon2id verification).%n",
+				LOGINS, api.firstLogin(), api.laterLogin()));
 		System.out.println(table);
 		var results = Path.of("bench/results");
 		Files.createDirectories(results);
 		Files.writeString(results.resolve("import.md"), table.toString());
+	}
+
+	// milliseconds
+	private static double logIn(HttpClient http, int port, int customer) throws Exception {
+		var body = """
+				{"data":{"type":"access-tokens","attributes":{"username":"customer.%d@example.com",
+				 "password":"rasmuslerdorf"}}}""".formatted(customer);
+		var started = System.nanoTime();
+		var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/access-tokens"))
+			.header("Content-Type", "application/vnd.api+json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		var millis = (System.nanoTime() - started) / 1e6;
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(
+					"POST /api/access-tokens answered " + response.statusCode() + ": " + response.body());
+		}
+		return millis;
+	}
+
+	private static double median(double[] values) {
+		var sorted = values.clone();
+		java.util.Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
 	}
 
 	private static void write(Path file, int rows) throws IOException {
@@ -90,6 +119,11 @@ public final class ImportBenchmark {
 	private record Measured(double seconds, double rate) {
 	}
 
+	private record ThroughTheApi(double seconds, double rate, double firstLogin, double laterLogin) {
+	}
+
+	private static final int LOGINS = 21;
+
 	private static Measured importWithTheConsole(Path file, Path dataDir) throws IOException, InterruptedException {
 		var java = ProcessHandle.current().info().command().orElse("java");
 		var command = new ArrayList<>(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp",
@@ -107,7 +141,11 @@ public final class ImportBenchmark {
 				Double.parseDouble(summary.group(3).replace(",", "")));
 	}
 
-	private static Measured throughTheApi(Path dataDir, int customers) throws Exception {
+	/**
+	 * Creates customers one by one through the API in the imported database, then logs in
+	 * as imported customers twice each.
+	 */
+	private static ThroughTheApi throughTheApi(Path dataDir, int customers) throws Exception {
 		try (var app = new SpringApplicationBuilder(ClienteleApplication.class).run("--server.port=0",
 				"--clientele.data-dir=" + dataDir, "--clientele.demo-data=false", "--logging.level.root=WARN",
 				"--clientele.bootstrap-admin.password=Harbour-Kettle-Bench-41")) {
@@ -130,7 +168,13 @@ public final class ImportBenchmark {
 				}
 			}
 			var seconds = (System.nanoTime() - started) / 1e9;
-			return new Measured(seconds, customers / seconds);
+			var first = new double[LOGINS];
+			var later = new double[LOGINS];
+			for (var n = 1; n <= LOGINS; n++) {
+				first[n - 1] = logIn(http, port, n);
+				later[n - 1] = logIn(http, port, n);
+			}
+			return new ThroughTheApi(seconds, customers / seconds, median(first), median(later));
 		}
 	}
 
