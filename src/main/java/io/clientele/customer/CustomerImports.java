@@ -51,7 +51,6 @@ class CustomerImports {
 		// Every join here is a batch row looking up its customer by an index.
 		jdbc.sql("set local enable_hashjoin = off").update();
 		jdbc.sql("set local enable_mergejoin = off").update();
-		jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
 		jdbc.sql("""
 				create temporary table if not exists customer_import_batch (
 				    line bigint not null, customer_reference text, email text not null, salutation text,

@@ -113,8 +113,10 @@ class CustomerImportIntegrationTests {
 		assertThat(hashOf(reference(7))).isEqualTo(RASMUS);
 
 		assertThat(login.attempt(email(7), "rasmuslerdorf", null)).isInstanceOf(LoginOutcome.Succeeded.class);
-		assertThat(hashOf(reference(7))).as("replaced at the first login").startsWith("$argon2id$");
+		var upgraded = hashOf(reference(7));
+		assertThat(upgraded).as("replaced at the first login").startsWith("$argon2id$");
 		assertThat(login.attempt(email(7), "rasmuslerdorf", null)).isInstanceOf(LoginOutcome.Succeeded.class);
+		assertThat(hashOf(reference(7))).as("a later login only verifies: nothing is hashed again").isEqualTo(upgraded);
 		assertThat(hashOf(reference(8))).as("the others keep theirs until they log in").isEqualTo(RASMUS);
 	}
 
