@@ -16,13 +16,12 @@ import io.clientele.shared.OrderedUuid;
  * Writes a batch of imported addresses with a few set-based statements: the batch goes
  * into a temporary table in one statement, which also finds the address each customer
  * already has (equal field by field, an empty optional field equal to none); then the new
- * ones are inserted and the defaults moved in one statement each. An address the customer
- * already has is not added again, so an import run twice changes nothing.
+ * ones are inserted and the defaults moved in a statement or two each. An address the
+ * customer already has is not added again, so an import run twice changes nothing.
  * <p>
- * Each row of the batch meets {@code address_entry} only through an index on
- * {@code customer_id} (a lateral or scalar subquery with {@code limit 1}, or
- * {@code id = any(array(…))}): a join would let PostgreSQL read the whole table per
- * batch.
+ * Each row of the batch meets {@code address_entry} only through an index: by
+ * {@code customer_id} in a lateral or scalar subquery with {@code limit 1}, or by id in
+ * {@code id = any(array(…))}. A join would let PostgreSQL read the whole table per batch.
  */
 @Repository
 class AddressImports {
@@ -51,16 +50,33 @@ class AddressImports {
 				) on commit delete rows
 				""").update();
 		stage(batch);
+		for (var kind : DEFAULTS) {
+			decideDefault(kind);
+		}
+		// the old defaults go first: the partial unique indexes allow one per customer at
+		// any moment
+		for (var kind : DEFAULTS) {
+			jdbc.sql("update address_entry set default_" + kind + " = false where id = any(array(select old_" + kind
+					+ " from address_import_batch where make_" + kind + " and old_" + kind + " <> id))")
+				.update();
+		}
+		// new addresses arrive with their defaults (an update of a row inserted in the
+		// same
+		// transaction would check its foreign key again)
 		var timestamp = Timestamp.from(now);
 		jdbc.sql("""
 				insert into address_entry (id, customer_id, salutation, first_name, last_name, address1, address2,
-				    address3, zip_code, city, iso2_code, company, phone, created_at, updated_at)
+				    address3, zip_code, city, iso2_code, company, phone, default_billing, default_shipping, created_at,
+				    updated_at)
 				select id, customer_id, salutation, first_name, last_name, address1, address2, address3, zip_code, city,
-				    iso2_code, company, phone, ?, ?
+				    iso2_code, company, phone, make_billing, make_shipping, ?, ?
 				from address_import_batch where created order by id
 				""").params(timestamp, timestamp).update();
 		for (var kind : DEFAULTS) {
-			moveDefault(kind);
+			jdbc.sql("update address_entry set default_" + kind + " = true where id = any(array(select id"
+					+ " from address_import_batch where not created and make_" + kind + " and old_" + kind
+					+ " is distinct from id))")
+				.update();
 		}
 		return jdbc.sql("""
 				select count(*) filter (where created),
@@ -75,34 +91,29 @@ class AddressImports {
 	}
 
 	/**
-	 * As {@link AddressBook#add} decides, row after row: the last row of a customer that
-	 * asks for the default gets it; without one, the customer's first new address gets it
-	 * when the customer has none. The old default is cleared before the new one is set
-	 * (the partial unique index allows one per customer at any moment).
+	 * Which address of each customer becomes the default, as {@link AddressBook#add}
+	 * decides row after row: the last row of a customer that asks for it; without one,
+	 * the customer's first new address when the customer has none. Notes the customer's
+	 * current default beside it.
 	 */
-	private void moveDefault(String kind) {
+	private void decideDefault(String kind) {
 		var want = "want_" + kind;
 		var make = "make_" + kind;
-		var old = "old_" + kind;
 		var column = "default_" + kind;
 		jdbc.sql("update address_import_batch set " + make + " = true where line in ("
 				+ " select distinct on (customer_id) line from address_import_batch where " + want
 				+ " order by customer_id, line desc)")
 			.update();
+		// "not in" is one hashed lookup a row ("not exists" became a nested loop over the
+		// batch)
 		jdbc.sql("update address_import_batch set " + make + " = true where line in ("
 				+ " select distinct on (b.customer_id) b.line from address_import_batch b where b.created"
-				+ " and not exists (select 1 from address_import_batch c where c.customer_id = b.customer_id and c."
-				+ want + ")" + " and (select a.id from address_entry a where a.customer_id = b.customer_id and a."
-				+ column + " limit 1) is null" + " order by b.customer_id, b.line)")
+				+ " and b.customer_id not in (select c.customer_id from address_import_batch c where c." + want + ")"
+				+ " and (select a.id from address_entry a where a.customer_id = b.customer_id and a." + column
+				+ " limit 1) is null order by b.customer_id, b.line)")
 			.update();
-		jdbc.sql("update address_import_batch b set " + old + " = (select a.id from address_entry a"
+		jdbc.sql("update address_import_batch b set old_" + kind + " = (select a.id from address_entry a"
 				+ " where a.customer_id = b.customer_id and a." + column + " limit 1) where b." + make)
-			.update();
-		jdbc.sql("update address_entry set " + column + " = false where id = any(array(select " + old
-				+ " from address_import_batch where " + make + " and " + old + " <> id))")
-			.update();
-		jdbc.sql("update address_entry set " + column + " = true where id = any(array(select id"
-				+ " from address_import_batch where " + make + " and " + old + " is distinct from id))")
 			.update();
 	}
 
