@@ -134,12 +134,13 @@ public class AddressBook {
 
 	/**
 	 * Adds the addresses of one batch of a bulk import, in a few statements; the caller
-	 * checked each with {@link #check} and makes the transaction (one per batch). An
-	 * address the customer already has (equal after stripping, an empty optional field
-	 * equal to none) is not added again, but becomes a default when asked to. Defaults
-	 * follow {@link #add}, row after row: the customer's first address becomes both, a
-	 * later one asking for a default takes it over, and "not default" never takes one
-	 * away.
+	 * checked each with {@link #check} and makes the transaction (one per batch; batches
+	 * may be written at the same time). An address the customer already has (equal after
+	 * stripping, an empty optional field equal to none) is not added again, but becomes a
+	 * default when asked to. Defaults follow {@link #add}: the customer's first address
+	 * of the import becomes each default the customer lacks, one asking for a default
+	 * takes it over, and "not default" never takes one away. At most one address of a
+	 * customer may ask for each default in an import.
 	 */
 	@Transactional
 	public ImportedAddresses importBatch(List<ImportedAddress> batch) {

@@ -7,8 +7,15 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.clientele.shared.OrderedUuid;
 
@@ -19,19 +26,35 @@ import io.clientele.shared.OrderedUuid;
  * ones are inserted and the defaults moved in a statement or two each. An address the
  * customer already has is not added again, so an import run twice changes nothing.
  * <p>
- * Each row of the batch meets {@code address_entry} only through an index: by
+ * * Each row of the batch meets {@code address_entry} only through an index: by
  * {@code customer_id} in a lateral or scalar subquery with {@code limit 1}, or by id in
  * {@code id = any(array(…))}. A join would let PostgreSQL read the whole table per batch.
+ * <p>
+ * Batches of one import may be written at the same time. Two that give the same customer
+ * a default collide on the partial unique index (or deadlock): the later one then waits
+ * for the other, fails, and is written again from a savepoint, now seeing what the other
+ * wrote. The outcome does not depend on which batch comes first, because the caller lets
+ * only one row of a customer ask for each default and only the customer's first row take
+ * a default the customer lacks.
  */
 @Repository
 class AddressImports {
 
+	private static final Logger log = LoggerFactory.getLogger(AddressImports.class);
+
 	private static final List<String> DEFAULTS = List.of("billing", "shipping");
+
+	/** How often a batch is written again after colliding with another. */
+	static final int ATTEMPTS = 5;
 
 	private final JdbcClient jdbc;
 
-	AddressImports(JdbcClient jdbc) {
+	private final TransactionTemplate savepoint;
+
+	AddressImports(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/** Must run in a transaction: the temporary table empties at commit. */
@@ -39,12 +62,28 @@ class AddressImports {
 		if (batch.isEmpty()) {
 			return new ImportedAddresses(0, 0, 0);
 		}
+		for (var attempt = 1;; attempt++) {
+			try {
+				return java.util.Objects.requireNonNull(savepoint.execute(status -> writeOnce(batch, now)));
+			}
+			catch (DuplicateKeyException | PessimisticLockingFailureException collision) {
+				if (attempt == ATTEMPTS) {
+					throw collision;
+				}
+				log.debug("An address batch collided with another ({}); writing it again", collision.getMessage());
+			}
+		}
+	}
+
+	private ImportedAddresses writeOnce(List<ImportedAddress> batch, Instant now) {
+
 		jdbc.sql("""
 				create temporary table if not exists address_import_batch (
 				    line bigint not null, customer_id uuid not null, salutation text not null, first_name text not null,
 				    last_name text not null, address1 text not null, address2 text not null, address3 text,
 				    zip_code text not null, city text not null, iso2_code text not null, company text, phone text,
-				    want_billing boolean not null, want_shipping boolean not null, id uuid not null,
+				    want_billing boolean not null, want_shipping boolean not null, first boolean not null,
+				    id uuid not null,
 				    created boolean not null, make_billing boolean not null default false,
 				    make_shipping boolean not null default false, old_billing uuid, old_shipping uuid
 				) on commit delete rows
@@ -91,10 +130,9 @@ class AddressImports {
 	}
 
 	/**
-	 * Which address of each customer becomes the default, as {@link AddressBook#add}
-	 * decides row after row: the last row of a customer that asks for it; without one,
-	 * the customer's first new address when the customer has none. Notes the customer's
-	 * current default beside it.
+	 * Which address of each customer becomes the default: the one whose row asks for it;
+	 * without one, the customer's first address of the import when the customer has none.
+	 * Notes the customer's current default beside it.
 	 */
 	private void decideDefault(String kind) {
 		var want = "want_" + kind;
@@ -106,11 +144,10 @@ class AddressImports {
 			.update();
 		// "not in" is one hashed lookup a row ("not exists" became a nested loop over the
 		// batch)
-		jdbc.sql("update address_import_batch set " + make + " = true where line in ("
-				+ " select distinct on (b.customer_id) b.line from address_import_batch b where b.created"
+		jdbc.sql("update address_import_batch b set " + make + " = true where b.first"
 				+ " and b.customer_id not in (select c.customer_id from address_import_batch c where c." + want + ")"
 				+ " and (select a.id from address_entry a where a.customer_id = b.customer_id and a." + column
-				+ " limit 1) is null order by b.customer_id, b.line)")
+				+ " limit 1) is null")
 			.update();
 		jdbc.sql("update address_import_batch b set old_" + kind + " = (select a.id from address_entry a"
 				+ " where a.customer_id = b.customer_id and a." + column + " limit 1) where b." + make)
@@ -134,6 +171,7 @@ class AddressImports {
 		var phones = new String[size];
 		var billings = new Boolean[size];
 		var shippings = new Boolean[size];
+		var firsts = new Boolean[size];
 		// ids in the order of the lines, so that a customer's new addresses list in the
 		// file's order (the address book sorts by creation time, then id)
 		var ids = new UUID[size];
@@ -157,19 +195,21 @@ class AddressImports {
 			phones[i] = blankToNull(address.phone());
 			billings[i] = imported.defaultBilling();
 			shippings[i] = imported.defaultShipping();
+			firsts[i] = imported.firstOfCustomer();
 		}
 		jdbc.sql(
 				"""
 						insert into address_import_batch (line, customer_id, salutation, first_name, last_name, address1,
-						    address2, address3, zip_code, city, iso2_code, company, phone, want_billing, want_shipping, id,
-						    created)
+						    address2, address3, zip_code, city, iso2_code, company, phone, want_billing, want_shipping, first,
+						  id, created)
 						select u.line, u.customer_id, u.salutation, u.first_name, u.last_name, u.address1, u.address2,
 						    u.address3, u.zip_code, u.city, u.iso2_code, u.company, u.phone, u.want_billing, u.want_shipping,
-						    coalesce(e.id, u.new_id), e.id is null
+						  u.first, coalesce(e.id, u.new_id), e.id is null
 						from unnest(?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-						    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::uuid[])
+						    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::boolean[],
+						  ?::uuid[])
 						    as u (line, customer_id, salutation, first_name, last_name, address1, address2, address3, zip_code,
-						          city, iso2_code, company, phone, want_billing, want_shipping, new_id)
+						          city, iso2_code, company, phone, want_billing, want_shipping, first, new_id)
 						left join lateral (
 						    select a.id from address_entry a
 						    where a.customer_id = u.customer_id and a.salutation = u.salutation
@@ -181,7 +221,7 @@ class AddressImports {
 						    limit 1) e on true
 						""")
 			.params(lines, customers, salutations, firstNames, lastNames, address1s, address2s, address3s, zipCodes,
-					cities, countries, companies, phones, billings, shippings, ids)
+					cities, countries, companies, phones, billings, shippings, firsts, ids)
 			.update();
 	}
 

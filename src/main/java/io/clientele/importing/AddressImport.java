@@ -60,7 +60,7 @@ public class AddressImport {
 			}
 			else {
 				imported.add(new ImportedAddress(row.line(), customer.id(), row.address(), row.defaultBilling(),
-						row.defaultShipping()));
+						row.defaultShipping(), row.firstOfCustomer()));
 			}
 		}
 		var written = addresses.importBatch(imported);

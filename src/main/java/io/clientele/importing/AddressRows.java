@@ -14,7 +14,9 @@ import io.clientele.shared.Violation;
 /**
  * Reads the rows of an address file (Spryker's address fields, one address a row) and
  * checks them with the address book's rules, plus the file's own: a reference in each
- * row, default flags Clientele understands, no address twice for one customer.
+ * row, default flags Clientele understands, no address twice for one customer, one row at
+ * most asking for each of a customer's defaults. The last two keep batches independent of
+ * each other, as {@link ImportRun} writes several at once.
  */
 final class AddressRows implements ImportRun.RowReader<AddressRows.Row> {
 
@@ -32,14 +34,24 @@ final class AddressRows implements ImportRun.RowReader<AddressRows.Row> {
 
 	private static final String SALUTATIONS = "Mr, Mrs, Ms, Dr";
 
-	/** A row to write. */
+	/**
+	 * A row to write.
+	 *
+	 * @param firstOfCustomer whether it is the first good row of its customer in the file
+	 */
 	record Row(long line, CustomerReference reference, AddressData address, boolean defaultBilling,
-			boolean defaultShipping) {
+			boolean defaultShipping, boolean firstOfCustomer) {
 	}
 
 	private final AddressBook addresses;
 
 	private final SeenKeys seen = new SeenKeys();
+
+	private final SeenKeys customers = new SeenKeys();
+
+	private final SeenKeys billingDefaults = new SeenKeys();
+
+	private final SeenKeys shippingDefaults = new SeenKeys();
 
 	AddressRows(AddressBook addresses) {
 		this.addresses = addresses;
@@ -78,12 +90,33 @@ final class AddressRows implements ImportRun.RowReader<AddressRows.Row> {
 		if (failed[0] || reference == null) {
 			return null;
 		}
-		var first = seen.firstLineOf(key(reference, address), line);
-		if (first != 0) {
-			errors.add(RowError.WHOLE_ROW, "is the same address as line " + first);
+		var same = seen.firstLineOf(key(reference, address), line);
+		if (same != 0) {
+			errors.add(RowError.WHOLE_ROW, "is the same address as line " + same);
 			return null;
 		}
-		return new Row(line, reference, address, billing, shipping);
+		var claimed = billing
+				&& claimedBefore(billingDefaults, reference, line, "is_default_billing", "billing", errors);
+		claimed |= shipping
+				&& claimedBefore(shippingDefaults, reference, line, "is_default_shipping", "shipping", errors);
+		if (claimed) {
+			return null;
+		}
+		return new Row(line, reference, address, billing, shipping,
+				customers.firstLineOf(reference.value(), line) == 0);
+	}
+
+	// A customer has one default of each kind: two rows asking for it contradict each
+	// other (and could land in batches written at the same time).
+	private static boolean claimedBefore(SeenKeys claims, CustomerReference reference, long line, String column,
+			String kind, ImportRun.Errors errors) {
+		var first = claims.firstLineOf(reference.value(), line);
+		if (first == 0) {
+			return false;
+		}
+		errors.add(column,
+				"the default " + kind + " address of " + reference.value() + " is already the one in line " + first);
+		return true;
 	}
 
 	// Equal addresses have equal keys: fields stripped, an empty optional field as none.

@@ -107,7 +107,7 @@ class AddressImportIntegrationTests {
 	void runningTheSameFileTwiceChangesNothing() throws IOException {
 		var ann = customer();
 		var file = file(HEADER, row(ann, "Erste Straße", "", ""), row(ann, "Zweite Straße", "1", ""),
-				row(ann, "Dritte Straße", "yes", "1"), row(ann, "Vierte Straße", "1", "0"));
+				row(ann, "Dritte Straße", "", "yes"), row(ann, "Vierte Straße", "0", "0"));
 		importFile(file);
 		var before = jdbc
 			.sql("select id, default_billing, default_shipping, updated_at from address_entry"
@@ -161,19 +161,44 @@ class AddressImportIntegrationTests {
 	}
 
 	@Test
-	void whenSeveralRowsOfACustomerAskForTheSameDefaultTheLastOneGetsItAsIfAddedOneAfterTheOther() throws IOException {
+	void aSecondRowAskingForTheSameDefaultOfACustomerIsARowError() throws IOException {
 		var ann = customer();
-		var file = file(HEADER, row(ann, "Erste Straße", "1", "1"), row(ann, "Zweite Straße", "1", ""),
-				row(ann, "Dritte Straße", "", ""));
+		var bob = customer();
 
-		importFile(file);
-		var again = importFile(file);
+		var report = importFile(file(HEADER, row(ann, "Erste Straße", "1", "1"), row(ann, "Zweite Straße", "1", ""),
+				row(ann, "Dritte Straße", "", "true"), row(ann, "Vierte Straße", "0", "0"),
+				row(bob, "Fünfte Straße", "1", "1")));
 
+		assertThat(report.created()).isEqualTo(3);
+		assertThat(report.firstErrors()).extracting(RowError::line, RowError::column, RowError::reason)
+			.containsExactly(
+					tuple(3L, "is_default_billing",
+							"the default billing address of " + ann.reference().value()
+									+ " is already the one in line 2"),
+					tuple(4L, "is_default_shipping", "the default shipping address of " + ann.reference().value()
+							+ " is already the one in line 2"));
 		assertThat(addressesOf(ann))
 			.extracting(AddressDetails::address1, AddressDetails::defaultBilling, AddressDetails::defaultShipping)
-			.containsExactly(tuple("Erste Straße", false, true), tuple("Zweite Straße", true, false),
-					tuple("Dritte Straße", false, false));
-		assertThat(again.unchanged()).isEqualTo(3);
+			.containsExactly(tuple("Erste Straße", true, true), tuple("Vierte Straße", false, false));
+	}
+
+	@Test
+	void theCustomersFirstAddressInTheFileTakesTheDefaultsTheCustomerLacksEvenWhenTheBookHasItAlready()
+			throws IOException {
+		var ann = customer();
+		var home = addresses.add(ann.id(), address("Heimweg"), false, false);
+		var office = addresses.add(ann.id(), address("Büroweg"), false, false);
+		addresses.remove(ann.id(), home.id());
+
+		var report = importFile(file(HEADER, row(ann, "Büroweg", "", ""), row(ann, "Neuer Weg", "", "")));
+
+		assertThat(report.updated()).isOne();
+		assertThat(report.created()).isOne();
+		assertThat(addressesOf(ann))
+			.extracting(AddressDetails::id, AddressDetails::defaultBilling, AddressDetails::defaultShipping)
+			.first()
+			.isEqualTo(tuple(office.id(), true, true));
+		assertThat(addressesOf(ann).get(1).defaultBilling()).isFalse();
 	}
 
 	@Test
