@@ -1,9 +1,28 @@
-// The back office's customer import. The upload form refuses a file over the server's limit
-// before sending it (the server says the same after the upload). The progress panel asks the
+// The back office's import of customers, addresses or groups. The upload form shows the rules and
+// header of the kind of file chosen only (without the script it shows all three), and refuses a
+// file over the server's limit before sending it (the server says the same after the upload). The progress panel asks the
 // server every second how far the run got and reloads the page once it has ended, so that the
 // server renders the report. Without JavaScript the form works and the panel has a refresh link.
 (function () {
   'use strict';
+
+  var kinds = document.getElementById('kinds');
+  if (kinds) {
+    var showChosenKind = function () {
+      var checked = kinds.querySelector('input[name="kind"]:checked');
+      var chosen = checked ? checked.value : 'customers';
+      kinds.querySelectorAll('[data-kind-help]').forEach(function (help) {
+        help.classList.toggle('d-none', help.dataset.kindHelp !== chosen);
+      });
+      // clear passwords are a customer file's option; the server ignores it for the others
+      document.querySelectorAll('[data-only-for]').forEach(function (element) {
+        element.classList.toggle('d-none', element.dataset.onlyFor !== chosen);
+      });
+    };
+    kinds.addEventListener('change', showChosenKind);
+    window.addEventListener('pageshow', showChosenKind);
+    showChosenKind();
+  }
 
   var form = document.getElementById('import-form');
   if (form) {

@@ -32,9 +32,12 @@ public class AddressBook {
 
 	private final Clock clock;
 
-	AddressBook(JdbcClient jdbc, Clock clock) {
+	private final AddressImports imports;
+
+	AddressBook(JdbcClient jdbc, Clock clock, AddressImports imports) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.imports = imports;
 	}
 
 	/** Every rule the address breaks, all at once. */
@@ -127,6 +130,21 @@ public class AddressBook {
 		if (deleted == 0) {
 			throw new AddressNotFound();
 		}
+	}
+
+	/**
+	 * Adds the addresses of one batch of a bulk import, in a few statements; the caller
+	 * checked each with {@link #check} and makes the transaction (one per batch; batches
+	 * may be written at the same time). An address the customer already has (equal after
+	 * stripping, an empty optional field equal to none) is not added again, but becomes a
+	 * default when asked to. Defaults follow {@link #add}: the customer's first address
+	 * of the import becomes each default the customer lacks, one asking for a default
+	 * takes it over, and "not default" never takes one away. At most one address of a
+	 * customer may ask for each default in an import.
+	 */
+	@Transactional
+	public ImportedAddresses importBatch(List<ImportedAddress> batch) {
+		return imports.write(batch, clock.instant());
 	}
 
 	private void applyDefaults(CustomerId customer, UUID id, boolean billing, boolean shipping) {

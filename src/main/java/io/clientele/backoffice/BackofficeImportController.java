@@ -26,14 +26,14 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.clientele.audit.AuditTrail;
-import io.clientele.importing.CustomerImport;
 import io.clientele.importing.ImportReport;
 import io.clientele.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Importing {@code customer.csv} (admins only): upload, the dry run's report, the import
- * with its progress, the lists of failed rows. The work is {@link BackofficeImports}'.
+ * Importing customers ({@code customer.csv}), their addresses or customer groups (admins
+ * only): upload, the dry run's report, the import with its progress, the lists of failed
+ * rows. The work is {@link BackofficeImports}'.
  */
 @Controller
 class BackofficeImportController {
@@ -60,20 +60,25 @@ class BackofficeImportController {
 	 * BackofficeUploadLimitFilter).
 	 */
 	@GetMapping(PATH)
-	String form(@RequestParam(name = "too-large", required = false) @Nullable String tooLarge, Model model) {
+	String form(@RequestParam(name = "too-large", required = false) @Nullable String tooLarge,
+			@RequestParam(defaultValue = "customers") String kind, Model model) {
+		model.addAttribute("kind", kind(kind));
 		return form(model, null, HttpStatus.OK, tooLarge != null ? "backoffice.import.too-large" : null);
 	}
 
 	@PostMapping(PATH)
 	String upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@RequestParam(defaultValue = "customers") String kind,
 			@RequestParam(defaultValue = "false") boolean plaintextPasswords,
 			@AuthenticationPrincipal StaffPrincipal staff, Model model, HttpServletResponse response) {
+		var chosen = kind(kind);
+		model.addAttribute("kind", chosen);
 		if (file == null || file.isEmpty()) {
 			return form(model, response, HttpStatus.UNPROCESSABLE_CONTENT, "backoffice.import.empty");
 		}
 		BackofficeImports.Job job;
 		try {
-			job = imports.upload(staff.staffId(), file.getOriginalFilename(), file, plaintextPasswords);
+			job = imports.upload(staff.staffId(), file.getOriginalFilename(), file, chosen, plaintextPasswords);
 		}
 		catch (BackofficeImports.Busy busy) {
 			return form(model, response, HttpStatus.CONFLICT, "backoffice.import.busy");
@@ -146,6 +151,10 @@ class BackofficeImportController {
 			.body(new FileSystemResource(file));
 	}
 
+	private static BackofficeImports.Kind kind(String value) {
+		return BackofficeImports.Kind.of(value).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+	}
+
 	// Another staff member's import, or one long gone, is as unknown as an id never given
 	// out.
 	private BackofficeImports.Job own(String id, StaffPrincipal staff) {
@@ -160,7 +169,7 @@ class BackofficeImportController {
 		model.addAttribute("problem", problem);
 		model.addAttribute("maxBytes", uploadLimit.toBytes());
 		model.addAttribute("maxMegabytes", uploadLimit.toMegabytes());
-		model.addAttribute("header", String.join(",", CustomerImport.HEADER));
+		model.addAttribute("kinds", BackofficeImports.Kind.values());
 		model.addAttribute("busy", problem == null && imports.busy());
 		return "backoffice/customer/import";
 	}

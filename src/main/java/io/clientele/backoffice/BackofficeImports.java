@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,18 +33,21 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.clientele.audit.AuditTrail;
 import io.clientele.audit.AuditType;
+import io.clientele.importing.AddressImport;
 import io.clientele.importing.CustomerImport;
+import io.clientele.importing.GroupImport;
 import io.clientele.importing.ImportListener;
 import io.clientele.importing.ImportOptions;
 import io.clientele.importing.ImportRefused;
 import io.clientele.importing.ImportReport;
 
 /**
- * The customer imports staff start in the back office. The uploaded file is kept in a
- * directory of its own under {@code <data-dir>/backoffice-imports}, checked by a dry run,
- * then imported; both run in the background, one at a time on this instance. A job is
- * known by a random id and shown only to the staff member who uploaded it. The upload is
- * deleted once imported; everything else once nobody has looked at it for
+ * The imports staff start in the back office: customers, their addresses or customer
+ * groups, as the uploader says the file holds. The uploaded file is kept in a directory
+ * of its own under {@code <data-dir>/backoffice-imports}, checked by a dry run, then
+ * imported; both run in the background, one at a time on this instance. A job is known by
+ * a random id and shown only to the staff member who uploaded it. The upload is deleted
+ * once imported; everything else once nobody has looked at it for
  * {@link BackofficeSettings#importKept()}.
  */
 @Component
@@ -64,6 +69,38 @@ class BackofficeImports implements SmartLifecycle {
 	private static final int MAX_FILE_NAME = 120;
 
 	private static final int MAX_REFUSAL = 1_000;
+
+	/** What an uploaded file holds, and so which import reads it. */
+	enum Kind {
+
+		CUSTOMERS(CustomerImport.HEADER, AuditType.CUSTOMERS_IMPORTED),
+		ADDRESSES(AddressImport.HEADER, AuditType.ADDRESSES_IMPORTED),
+		GROUPS(GroupImport.HEADER, AuditType.GROUPS_IMPORTED);
+
+		private final List<String> header;
+
+		private final AuditType audited;
+
+		Kind(List<String> header, AuditType audited) {
+			this.header = header;
+			this.audited = audited;
+		}
+
+		/** The form's value: {@code customers}, {@code addresses}, {@code groups}. */
+		public String value() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		/** The first line a file of this kind must have. */
+		public String header() {
+			return String.join(",", header);
+		}
+
+		static Optional<Kind> of(String value) {
+			return Arrays.stream(values()).filter(kind -> kind.value().equals(value)).findFirst();
+		}
+
+	}
 
 	enum Stage {
 
@@ -95,6 +132,8 @@ class BackofficeImports implements SmartLifecycle {
 
 		private final String fileName;
 
+		private final Kind kind;
+
 		private final boolean plaintextPasswords;
 
 		private final Path directory;
@@ -113,10 +152,12 @@ class BackofficeImports implements SmartLifecycle {
 
 		private volatile Instant lastSeen;
 
-		Job(String id, UUID owner, String fileName, boolean plaintextPasswords, Path directory, Instant now) {
+		Job(String id, UUID owner, String fileName, Kind kind, boolean plaintextPasswords, Path directory,
+				Instant now) {
 			this.id = id;
 			this.owner = owner;
 			this.fileName = fileName;
+			this.kind = kind;
 			this.plaintextPasswords = plaintextPasswords;
 			this.directory = directory;
 			this.lastSeen = now;
@@ -128,6 +169,10 @@ class BackofficeImports implements SmartLifecycle {
 
 		public String fileName() {
 			return fileName;
+		}
+
+		public Kind kind() {
+			return kind;
 		}
 
 		public boolean plaintextPasswords() {
@@ -198,6 +243,10 @@ class BackofficeImports implements SmartLifecycle {
 
 	private final CustomerImport customerImport;
 
+	private final AddressImport addressImport;
+
+	private final GroupImport groupImport;
+
 	private final AuditTrail audit;
 
 	private final Clock clock;
@@ -212,9 +261,12 @@ class BackofficeImports implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService sweeper;
 
-	BackofficeImports(CustomerImport customerImport, AuditTrail audit, Clock clock, BackofficeSettings settings,
+	BackofficeImports(CustomerImport customerImport, AddressImport addressImport, GroupImport groupImport,
+			AuditTrail audit, Clock clock, BackofficeSettings settings,
 			@Value("${clientele.data-dir:./data}") Path dataDir) {
 		this.customerImport = customerImport;
+		this.addressImport = addressImport;
+		this.groupImport = groupImport;
 		this.audit = audit;
 		this.clock = clock;
 		this.kept = settings.importKept();
@@ -223,10 +275,12 @@ class BackofficeImports implements SmartLifecycle {
 
 	/**
 	 * Keeps the uploaded file and starts its dry run.
+	 * @param plaintextPasswords whether a customer file's password column holds clear
+	 * passwords
 	 * @throws Busy when another file is being checked or imported
 	 * @throws NotText when the file holds binary data
 	 */
-	Job upload(UUID staff, @Nullable String originalName, MultipartFile file, boolean plaintextPasswords) {
+	Job upload(UUID staff, @Nullable String originalName, MultipartFile file, Kind kind, boolean plaintextPasswords) {
 		if (busy()) {
 			throw new Busy();
 		}
@@ -244,7 +298,8 @@ class BackofficeImports implements SmartLifecycle {
 			delete(directory);
 			throw new UncheckedIOException(ex);
 		}
-		var job = new Job(id, staff, fileName(originalName), plaintextPasswords, directory, clock.instant());
+		var job = new Job(id, staff, fileName(originalName), kind, kind == Kind.CUSTOMERS && plaintextPasswords,
+				directory, clock.instant());
 		synchronized (this) {
 			if (busy()) {
 				delete(directory);
@@ -319,9 +374,7 @@ class BackofficeImports implements SmartLifecycle {
 	private void check(Job job) {
 		var stage = Stage.FAILED;
 		try {
-			job.check = customerImport.importCustomers(job.upload(),
-					new ImportOptions(true, job.plaintextPasswords, job.directory.resolve(CHECK_ERRORS)),
-					job.listener());
+			job.check = importFile(job, true, CHECK_ERRORS);
 			stage = Stage.CHECKED;
 		}
 		catch (ImportRefused refused) {
@@ -329,7 +382,7 @@ class BackofficeImports implements SmartLifecycle {
 			stage = Stage.REFUSED;
 		}
 		catch (RuntimeException ex) {
-			log.error("The dry run of an uploaded customer file failed", ex);
+			log.error("The dry run of an uploaded {} file failed", job.kind.value(), ex);
 		}
 		finally {
 			if (stage != Stage.CHECKED) {
@@ -343,12 +396,10 @@ class BackofficeImports implements SmartLifecycle {
 	private void runImport(Job job, String actor, @Nullable String clientAddress) {
 		var stage = Stage.FAILED;
 		try {
-			var report = customerImport.importCustomers(job.upload(),
-					new ImportOptions(false, job.plaintextPasswords, job.directory.resolve(IMPORT_ERRORS)),
-					job.listener());
+			var report = importFile(job, false, IMPORT_ERRORS);
 			job.result = report;
 			stage = Stage.IMPORTED;
-			audit.record(AuditType.CUSTOMERS_IMPORTED, null, actor, clientAddress,
+			audit.record(job.kind.audited, null, actor, clientAddress,
 					String.format(Locale.ROOT, "%s: %d rows, %d created, %d updated, %d unchanged, %d failed",
 							job.fileName, report.rows(), report.created(), report.updated(), report.unchanged(),
 							report.failed()));
@@ -359,8 +410,8 @@ class BackofficeImports implements SmartLifecycle {
 			stage = Stage.REFUSED;
 		}
 		catch (RuntimeException ex) {
-			log.error(stage == Stage.IMPORTED ? "An import of customers could not be audited"
-					: "The import of an uploaded customer file failed", ex);
+			log.error(stage == Stage.IMPORTED ? "An import of {} could not be audited"
+					: "The import of an uploaded {} file failed", job.kind.value(), ex);
 		}
 		finally {
 			// the file may hold clear passwords: it is gone before anyone is told the run
@@ -369,6 +420,15 @@ class BackofficeImports implements SmartLifecycle {
 			job.lastSeen = clock.instant();
 			job.stage = stage;
 		}
+	}
+
+	private ImportReport importFile(Job job, boolean dryRun, String errors) {
+		var options = new ImportOptions(dryRun, job.plaintextPasswords, job.directory.resolve(errors));
+		return switch (job.kind) {
+			case CUSTOMERS -> customerImport.importCustomers(job.upload(), options, job.listener());
+			case ADDRESSES -> addressImport.importAddresses(job.upload(), options, job.listener());
+			case GROUPS -> groupImport.importGroups(job.upload(), options, job.listener());
+		};
 	}
 
 	// The importer names the file by its path on the server; staff know it by its name.

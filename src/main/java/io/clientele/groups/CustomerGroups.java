@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.clientele.customer.CustomerAnonymized;
 import io.clientele.customer.CustomerId;
@@ -36,9 +37,33 @@ public class CustomerGroups {
 
 	private final Clock clock;
 
-	CustomerGroups(JdbcClient jdbc, Clock clock) {
+	private final GroupImports imports;
+
+	CustomerGroups(JdbcClient jdbc, Clock clock, GroupImports imports) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.imports = imports;
+	}
+
+	/**
+	 * Every rule a name and description break, all at once (not whether the name is
+	 * taken): {@code group.name.required}, {@code group.name.too-long} and
+	 * {@code group.description.too-long}, with the limit as argument.
+	 */
+	public List<Violation> check(String name, @Nullable String description) {
+		var violations = new ArrayList<Violation>();
+		var trimmed = name.strip();
+		if (trimmed.isEmpty()) {
+			violations.add(Violation.of("name", "group.name.required"));
+		}
+		else if (trimmed.length() > MAX_NAME_LENGTH) {
+			violations.add(Violation.of("name", "group.name.too-long", MAX_NAME_LENGTH));
+		}
+		var text = description == null || description.isBlank() ? null : description.strip();
+		if (text != null && text.length() > MAX_DESCRIPTION_LENGTH) {
+			violations.add(Violation.of("description", "group.description.too-long", MAX_DESCRIPTION_LENGTH));
+		}
+		return violations;
 	}
 
 	/** Every group, by name, with its number of members. */
@@ -133,6 +158,18 @@ public class CustomerGroups {
 			.update();
 	}
 
+	/**
+	 * Creates and updates the groups of one batch of a bulk import, in a few statements;
+	 * the caller checked each with {@link #check} and makes the transaction (one per
+	 * batch). A group is found by its name in any case (and keeps its name); its
+	 * description becomes the imported one, and the members are added. Members are never
+	 * removed.
+	 */
+	@Transactional
+	public ImportedGroups importBatch(List<ImportedGroup> batch) {
+		return imports.write(batch, clock.instant());
+	}
+
 	/** A closed account belongs to no group (Spryker removes it as well). */
 	@EventListener
 	void on(CustomerAnonymized event) {
@@ -140,18 +177,9 @@ public class CustomerGroups {
 	}
 
 	private void save(UUID id, String name, @Nullable String description, boolean create) {
-		var violations = new ArrayList<Violation>();
+		var violations = new ArrayList<>(check(name, description));
 		var trimmed = name.strip();
-		if (trimmed.isEmpty()) {
-			violations.add(Violation.of("name", "group.name.required"));
-		}
-		else if (trimmed.length() > MAX_NAME_LENGTH) {
-			violations.add(Violation.of("name", "group.name.too-long", MAX_NAME_LENGTH));
-		}
 		var text = description == null || description.isBlank() ? null : description.strip();
-		if (text != null && text.length() > MAX_DESCRIPTION_LENGTH) {
-			violations.add(Violation.of("description", "group.description.too-long", MAX_DESCRIPTION_LENGTH));
-		}
 		if (violations.isEmpty()) {
 			try {
 				if (create) {

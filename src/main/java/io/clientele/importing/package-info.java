@@ -1,8 +1,10 @@
 /**
- * Bringing customers in from outside: the demo data of a new installation now, bulk CSV
- * imports later. Uses the public APIs of the feature modules; owns no customer tables.
+ * Bringing customers in from outside: the demo data of a new installation, and bulk CSV
+ * imports of customers, their addresses and customer groups. Uses the public APIs of the
+ * feature modules; owns no customer tables.
  */
-@ApplicationModule(displayName = "Importing", allowedDependencies = { "customer", "credentials", "shared" })
+@ApplicationModule(displayName = "Importing",
+		allowedDependencies = { "customer", "address", "groups", "credentials", "shared" })
 @NullMarked
 package io.clientele.importing;
 
