@@ -26,7 +26,7 @@ import io.clientele.shared.OrderedUuid;
  * ones are inserted and the defaults moved in a statement or two each. An address the
  * customer already has is not added again, so an import run twice changes nothing.
  * <p>
- * * Each row of the batch meets {@code address_entry} only through an index: by
+ * Each row of the batch meets {@code address_entry} only through an index: by
  * {@code customer_id} in a lateral or scalar subquery with {@code limit 1}, or by id in
  * {@code id = any(array(…))}. A join would let PostgreSQL read the whole table per batch.
  * <p>

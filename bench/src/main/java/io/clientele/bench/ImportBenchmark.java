@@ -155,8 +155,8 @@ public final class ImportBenchmark {
 			for (var n = 1; n <= customers; n++) {
 				var body = """
 						{"data":{"type":"customers","attributes":{"salutation":"Ms","firstName":"Ann","lastName":"Lee",
-						 "email":"api.%d@example.com","gender":"Female","password":"Kettle-Blue-Harbour-%d",
-						 "confirmPassword":"Kettle-Blue-Harbour-%d","acceptedTerms":true}}}""".formatted(n, n, n);
+						 "email":"api.%d@example.com","gender":"Female","password":"Kettle-Blue-Harbour-Seven",
+						 "confirmPassword":"Kettle-Blue-Harbour-Seven","acceptedTerms":true}}}""".formatted(n);
 				var response = http
 					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/customers"))
 						.header("Content-Type", "application/vnd.api+json")
