@@ -43,6 +43,10 @@ abstract class CsvImportCommand implements ConsoleCommand {
 	 */
 	abstract ImportReport importFile(Path file, ImportOptions options, ImportListener listener);
 
+	ImportOptions options(Path reportFile) {
+		return new ImportOptions(dryRun, false, reportFile);
+	}
+
 	@Override
 	public Integer call() {
 		var out = spec.commandLine().getOut();
@@ -50,7 +54,7 @@ abstract class CsvImportCommand implements ConsoleCommand {
 		var progress = ProgressBar.onTerminal(out, "rows");
 		ImportReport result;
 		try {
-			result = importFile(file, new ImportOptions(dryRun, false, reportFile), progress);
+			result = importFile(file, options(reportFile), progress);
 		}
 		catch (ImportRefused refused) {
 			progress.done();

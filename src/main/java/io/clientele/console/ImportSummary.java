@@ -24,10 +24,11 @@ final class ImportSummary {
 			err.println("The failed rows are listed in " + report.reportFile());
 		}
 		out.println(String.format(Locale.ROOT,
-				"%s%,d rows: %,d %s created, %,d updated, %,d unchanged, %,d failed (%.1f s, %,.0f rows/s)%s",
-				report.dryRun() ? "Dry run, nothing written. " : "", report.rows(), report.created(), what,
-				report.updated(), report.unchanged(), report.failed(), report.took().toMillis() / 1000.0,
-				report.rowsPerSecond(), report.complete() ? "" : "; the file was not read to its end"));
+				"%s%,d %s: %,d %s created, %,d updated, %,d unchanged, %,d failed (%.1f s, %,.0f rows/s)%s",
+				report.dryRun() ? "Dry run, nothing written. " : "", report.rows(), report.rows() == 1 ? "row" : "rows",
+				report.created(), what, report.updated(), report.unchanged(), report.failed(),
+				report.took().toMillis() / 1000.0, report.rowsPerSecond(),
+				report.complete() ? "" : "; the file was not read to its end"));
 	}
 
 }
