@@ -113,7 +113,10 @@ public class EmailChanges {
 		return tokens.check(token, TokenPurpose.EMAIL_CHANGE);
 	}
 
-	/** Uses the link: the new address becomes the account's, the old one is told. */
+	/**
+	 * Uses the link: the new address becomes the account's, the old one is told, and
+	 * every other unused link of the account is void.
+	 */
 	public ConfirmOutcome confirm(String token) {
 		var newEmail = tokens.newEmail(token);
 		return transaction.execute(status -> {
@@ -129,6 +132,8 @@ public class EmailChanges {
 				status.setRollbackOnly();
 				return new ConfirmOutcome.AddressTaken();
 			}
+			// links mailed to the old address (a reset, another change) stop working
+			tokens.voidAll(valid.customer());
 			mails.emailChanged(CustomerRecipients.of(before), newEmail.get());
 			audit.record(AuditType.EMAIL_CHANGED, valid.customer().value(), AuditTrail.CUSTOMER,
 					AuditTrail.currentClientAddress(), null);

@@ -92,12 +92,11 @@ final class CustomerRows implements ImportRun.RowReader<CustomerRows.Row> {
 				reference = CustomerReference.of(referenceText);
 			}
 			catch (IllegalArgumentException ex) {
-				counting.add("customer_reference", "\"" + shorten(referenceText)
-						+ "\" is not a customer reference: it must end with a number, such as DE--21");
+				counting.add("customer_reference", Reasons.notAReference(referenceText));
 			}
 		}
 		if (!localeName.isEmpty() && CustomerLocale.parse(localeName).isEmpty()) {
-			counting.add("locale_name", "\"" + shorten(localeName) + "\" is not one of " + locales());
+			counting.add("locale_name", Reasons.quoted(localeName) + " is not one of " + locales());
 		}
 		var dateOfBirth = date(fields.get(9), "date_of_birth", false, counting);
 		var registered = date(fields.get(11), "registered", true, counting);
@@ -160,7 +159,7 @@ final class CustomerRows implements ImportRun.RowReader<CustomerRows.Row> {
 		}
 		var matcher = DATE.matcher(value);
 		if (!matcher.matches() || (!timeAllowed && matcher.group(1) != null)) {
-			errors.add(column, "\"" + shorten(value) + "\" is not a date in the form YYYY-MM-DD");
+			errors.add(column, Reasons.quoted(value) + " is not a date in the form YYYY-MM-DD");
 			return null;
 		}
 		try {
@@ -183,14 +182,14 @@ final class CustomerRows implements ImportRun.RowReader<CustomerRows.Row> {
 		};
 		return switch (violation.messageKey()) {
 			case "salutation.required" -> "is empty; expected one of Mr, Mrs, Ms, Dr";
-			case "salutation.invalid" -> "\"" + shorten(value) + "\" is not one of Mr, Mrs, Ms, Dr";
+			case "salutation.invalid" -> Reasons.quoted(value) + " is not one of Mr, Mrs, Ms, Dr";
 			case "name.required", "email.required" -> "is empty";
 			case "name.too-long", "phone.too-long", "company.too-long" ->
 				"is longer than " + violation.arguments().get(0) + " characters";
 			case "email.too-long" -> "is longer than 100 characters";
 			case "name.forbidden-characters" -> "contains one of < > : /";
 			case "email.invalid" -> "is not a valid email address";
-			case "gender.invalid" -> "\"" + shorten(value) + "\" is not Male or Female";
+			case "gender.invalid" -> Reasons.quoted(value) + " is not Male or Female";
 			case "date-of-birth.invalid" -> value + " is not between 1900-01-01 and today";
 			case "locale.invalid" -> "is not one of " + locales();
 			default -> violation.messageKey();
@@ -199,10 +198,6 @@ final class CustomerRows implements ImportRun.RowReader<CustomerRows.Row> {
 
 	private static String locales() {
 		return String.join(", ", java.util.Arrays.stream(CustomerLocale.values()).map(CustomerLocale::code).toList());
-	}
-
-	private static String shorten(String value) {
-		return value.length() <= 40 ? value : value.substring(0, 40) + "…";
 	}
 
 	private static @Nullable String blankToNull(String value) {
