@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -36,18 +35,13 @@ import io.clientele.support.WebClient;
  * variants. Prints a markdown table and writes it to {@code bench/results/latest.md}.
  * <p>
  * Times are round trips over 127.0.0.1 from sending the request to the last byte of the
- * page, one request at a time: an upper bound of the server's time. When the application
- * sends a {@code Server-Timing} header, its {@code total} (or largest) duration is
- * reported too.
+ * page, one request at a time: an upper bound of the server's time.
  */
 public final class BackofficeListBenchmark {
 
 	private static final Pattern TOTAL = Pattern.compile("id=\"total\"[^>]*>([^<]*)<");
 
 	private static final Pattern FIRST_NUMBER = Pattern.compile("[0-9][0-9,]*");
-
-	private static final Pattern SERVER_TIMING = Pattern
-		.compile("([A-Za-z0-9_-]+)[^,]*?;\\s*dur=([0-9]+(?:\\.[0-9]+)?)");
 
 	private static final double TARGET_MS = 50;
 
@@ -160,7 +154,7 @@ public final class BackofficeListBenchmark {
 						settings.customers());
 			}
 			var generator = new CustomerDataGenerator(new CustomerDataGenerator.Settings(settings.customers(),
-					(int) Long.parseLong(System.getProperty("bench.batch-size", "100000")),
+					(int) Settings.longProperty("bench.batch-size", 100_000),
 					System.getProperty("bench.reference-prefix", "DE"), true), System.out::println);
 			generator.generate(connection);
 		}
@@ -195,7 +189,6 @@ public final class BackofficeListBenchmark {
 
 	private static Result measure(WebClient client, Scenario scenario, int first, int requests, int maxSeconds) {
 		var millis = new ArrayList<Double>();
-		var serverMillis = new ArrayList<Double>();
 		var hits = new ArrayList<Long>();
 		var failures = 0;
 		var deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
@@ -212,12 +205,10 @@ public final class BackofficeListBenchmark {
 				}
 				continue;
 			}
-			serverTiming(page.headerValues("Server-Timing")).ifPresent(serverMillis::add);
 			var total = TOTAL.matcher(page.body());
 			if (total.find()) {
 				// "1,234 customers", or "More than 1,000 customers (...)" when not
-				// counted
-				// further: kept negative
+				// counted further: kept negative
 				var number = FIRST_NUMBER.matcher(total.group(1));
 				if (number.find()) {
 					var value = Long.parseLong(number.group().replace(",", ""));
@@ -225,28 +216,10 @@ public final class BackofficeListBenchmark {
 				}
 			}
 		}
-		return new Result(scenario, millis, serverMillis, hits, failures);
-	}
-
-	// the "total" metric when there is one, else the longest
-	static Optional<Double> serverTiming(List<String> headers) {
-		Double total = null;
-		Double longest = null;
-		for (var header : headers) {
-			var metric = SERVER_TIMING.matcher(header);
-			while (metric.find()) {
-				var duration = Double.parseDouble(metric.group(2));
-				if (metric.group(1).equalsIgnoreCase("total")) {
-					total = duration;
-				}
-				longest = longest == null ? duration : Math.max(longest, duration);
-			}
-		}
-		return Optional.ofNullable(total != null ? total : longest);
+		return new Result(scenario, millis, hits, failures);
 	}
 
 	private String report(List<Result> results, long customers) {
-		var withServerTiming = results.stream().anyMatch(r -> !r.serverMillis().isEmpty());
 		var out = new StringBuilder();
 		out.append("# Back-office customer list: benchmark\n\n");
 		out.append("- run: %s, commit %s%n".formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), commit()));
@@ -260,17 +233,13 @@ public final class BackofficeListBenchmark {
 				+ " scenario (at most %d s each); round trip on 127.0.0.1 to the page's last byte%n"
 					.formatted(settings.maxSeconds()));
 		out.append("\n| Scenario | Example request | n | Hits (median) | p50 ms | p95 ms | p99 ms | max ms |");
-		out.append(withServerTiming ? " Server-Timing p95 ms |" : "").append(" p95 < 50 ms |\n");
-		out.append("|---|---|--:|--:|--:|--:|--:|--:|").append(withServerTiming ? "--:|" : "").append(":-:|\n");
+		out.append(" p95 < 50 ms |\n");
+		out.append("|---|---|--:|--:|--:|--:|--:|--:|:-:|\n");
 		for (var result : results) {
 			var example = result.scenario().query().apply(0);
 			out.append("| %s | %s | %d | %s | %.1f | %.1f | %.1f | %.1f |".formatted(result.scenario().name(),
 					example.isEmpty() ? "–" : "`?" + example + "`", result.count(), result.medianHits(),
 					result.percentile(50), result.percentile(95), result.percentile(99), result.percentile(100)));
-			if (withServerTiming) {
-				out.append(result.serverMillis().isEmpty() ? " – |"
-						: " %.1f |".formatted(Result.percentile(result.serverMillis(), 95)));
-			}
 			out.append(result.failures() > 0 ? " %d failed |".formatted(result.failures())
 					: result.percentile(95) < TARGET_MS ? " yes |" : " no |");
 			out.append('\n');
@@ -312,7 +281,7 @@ public final class BackofficeListBenchmark {
 	}
 
 	/** The measured requests of one scenario. */
-	record Result(Scenario scenario, List<Double> millis, List<Double> serverMillis, List<Long> hits, int failures) {
+	record Result(Scenario scenario, List<Double> millis, List<Long> hits, int failures) {
 
 		int count() {
 			return millis.size();
@@ -337,7 +306,7 @@ public final class BackofficeListBenchmark {
 				return "–";
 			}
 			// more than N (negative) ranks above N
-			var sorted = hits.stream().sorted(java.util.Comparator.comparingDouble(h -> h < 0 ? -h + 0.5 : h)).toList();
+			var sorted = hits.stream().sorted(Comparator.comparingDouble(h -> h < 0 ? -h + 0.5 : h)).toList();
 			var median = sorted.get(sorted.size() / 2);
 			return median < 0 ? "> %,d".formatted(-median) : "%,d".formatted(median);
 		}
