@@ -15,7 +15,6 @@ import io.clientele.credentials.PasswordManagement.ChangeOutcome;
 import io.clientele.credentials.PasswordResets;
 import io.clientele.credentials.PasswordResets.RestoreOutcome;
 import io.clientele.credentials.TokenCheck;
-import io.clientele.customer.CustomerManagement;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,17 +30,13 @@ class ApiPasswordController {
 
 	private final PasswordResets resets;
 
-	private final CustomerManagement customers;
-
 	private final CustomerLogin login;
 
 	private final JsonMapper json;
 
-	ApiPasswordController(PasswordManagement passwords, PasswordResets resets, CustomerManagement customers,
-			CustomerLogin login, JsonMapper json) {
+	ApiPasswordController(PasswordManagement passwords, PasswordResets resets, CustomerLogin login, JsonMapper json) {
 		this.passwords = passwords;
 		this.resets = resets;
-		this.customers = customers;
 		this.login = login;
 		this.json = json;
 	}
@@ -69,8 +64,7 @@ class ApiPasswordController {
 				rules.textOrEmpty("newPassword"))) {
 			case ChangeOutcome.Changed changed -> JsonApi.noContent();
 			case ChangeOutcome.WrongCurrentPassword wrong -> {
-				customers.find(caller.id())
-					.ifPresent(customer -> login.recordFailure(customer.email().value(), request.getRemoteAddr()));
+				login.recordFailure(caller.id(), request.getRemoteAddr());
 				throw new GlueException(GlueError.INVALID_PASSWORD);
 			}
 			case ChangeOutcome.Rejected rejected -> throw new GlueException(PasswordErrors.of(rejected.violations()));

@@ -83,25 +83,37 @@ public class CustomerLogin {
 	}
 
 	/**
-	 * A failed password check outside a login (a wrong current password) counts the same.
+	 * A wrong current password outside a login (changing the password or the address,
+	 * closing the account) counts the same as a failed login.
 	 */
-	public void recordFailure(String email, @Nullable String clientAddress) {
+	public void recordFailure(CustomerId customer, @Nullable String clientAddress) {
+		customers.find(customer).ifPresent(details -> {
+			var email = details.email().value();
+			reportFailure(details.id(), clientAddress, email, throttle.recordFailure(email, clientAddress));
+		});
+	}
+
+	private void recordFailure(String email, @Nullable String clientAddress) {
 		var failure = throttle.recordFailure(email, clientAddress);
 		if (EmailAddress.problemWith(email).isPresent()) {
 			return;
 		}
-		customers.findByEmail(EmailAddress.of(email)).ifPresent(customer -> {
-			audit.record(AuditType.LOGIN_FAILED, customer.id().value(), AuditTrail.ANONYMOUS, clientAddress,
-					"wrong password");
-			if (failure.accountBlocked()) {
-				throttle.attribute(email, customer.id().value());
-				audit.record(AuditType.LOCKED_OUT, customer.id().value(), AuditTrail.ANONYMOUS, clientAddress,
-						failure.blockedFor().toMinutes() + " min");
-			}
-			if (failure.firstAccountBlock()) {
-				resets.sendLockoutNotice(customer.id(), failure.blockedFor());
-			}
-		});
+		customers.findByEmail(EmailAddress.of(email))
+			.ifPresent(customer -> reportFailure(customer.id(), clientAddress, email, failure));
+	}
+
+	// The customer's trail, the lockout's owner, and the first block's notice.
+	private void reportFailure(CustomerId customer, @Nullable String clientAddress, String email,
+			LoginThrottle.Failure failure) {
+		audit.record(AuditType.LOGIN_FAILED, customer.value(), AuditTrail.ANONYMOUS, clientAddress, "wrong password");
+		if (failure.accountBlocked()) {
+			throttle.attribute(email, customer.value());
+			audit.record(AuditType.LOCKED_OUT, customer.value(), AuditTrail.ANONYMOUS, clientAddress,
+					failure.blockedFor().toMinutes() + " min");
+		}
+		if (failure.firstAccountBlock()) {
+			resets.sendLockoutNotice(customer, failure.blockedFor());
+		}
 	}
 
 }

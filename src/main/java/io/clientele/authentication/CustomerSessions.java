@@ -37,15 +37,12 @@ public class CustomerSessions {
 	 */
 	@EventListener
 	void on(PasswordChanged event) {
-		var keep = event.reset() ? null : currentSessionId();
-		sessions.findByPrincipalName(event.customerId().toString())
-			.keySet()
-			.stream()
-			.filter(id -> !id.equals(keep))
-			.forEach(sessions::deleteById);
-		if (event.reset()) {
-			customers.find(event.customerId()).ifPresent(customer -> throttle.clear(customer.email().value()));
+		if (!event.reset()) {
+			signOutEverywhereElse(event.customerId());
+			return;
 		}
+		signOutEverywhere(event.customerId());
+		customers.find(event.customerId()).ifPresent(customer -> throttle.clear(customer.email().value()));
 	}
 
 	static final String BROWSER = "clientele.browser";

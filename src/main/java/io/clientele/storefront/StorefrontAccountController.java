@@ -66,10 +66,8 @@ class StorefrontAccountController {
 	String delete(@AuthenticationPrincipal CustomerPrincipal principal, @ModelAttribute DeleteForm deleteForm,
 			BindingResult result, HttpServletRequest request, HttpServletResponse response) {
 		var password = deleteForm.currentPassword() == null ? "" : deleteForm.currentPassword();
-		var customer = customers.find(principal.id())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (!closure.close(principal.id(), password)) {
-			logins.recordFailure(customer.email().value(), request.getRemoteAddr());
+			logins.recordFailure(principal.id(), request.getRemoteAddr());
 			result.rejectValue("currentPassword", "password.current-wrong");
 			return "storefront/customer/delete";
 		}

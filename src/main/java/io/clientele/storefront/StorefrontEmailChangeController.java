@@ -1,5 +1,7 @@
 package io.clientele.storefront;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.credentials.EmailChanges;
 import io.clientele.credentials.TokenCheck;
 
@@ -33,38 +36,30 @@ class StorefrontEmailChangeController {
 		response.setHeader("Referrer-Policy", "no-referrer");
 		var check = emailChanges.check(token);
 		if (!(check instanceof TokenCheck.Valid)) {
-			return problem(check, model);
+			return problem(LinkProblem.of(check).messageKey(), model);
 		}
 		model.addAttribute("token", token);
 		return "storefront/email-confirm";
 	}
 
 	@PostMapping("/email/confirm")
-	String confirm(@RequestParam(defaultValue = "") String token, Model model, RedirectAttributes redirect) {
+	String confirm(@RequestParam(defaultValue = "") String token,
+			@AuthenticationPrincipal @Nullable CustomerPrincipal principal, Model model, RedirectAttributes redirect) {
 		return switch (emailChanges.confirm(token)) {
 			case EmailChanges.ConfirmOutcome.Changed changed -> {
 				// a browser signed in as this customer stays so; any other logs in anew
-				var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext()
-					.getAuthentication() != null
-						&& org.springframework.security.core.context.SecurityContextHolder.getContext()
-							.getAuthentication()
-							.getPrincipal() instanceof io.clientele.authentication.CustomerPrincipal principal
-						&& principal.id().equals(changed.customer());
+				var signedIn = principal != null && principal.id().equals(changed.customer());
 				redirect.addFlashAttribute("message", signedIn ? "email-change.done-signed-in" : "email-change.done");
 				yield signedIn ? "redirect:/customer/profile" : "redirect:/login";
 			}
-			case EmailChanges.ConfirmOutcome.AddressTaken taken -> {
-				model.addAttribute("problem", "email-change.taken");
-				model.addAttribute("retryLink", "/customer/profile");
-				model.addAttribute("retryText", "email-change.retry");
-				yield "storefront/link-problem";
-			}
-			case EmailChanges.ConfirmOutcome.LinkNotUsable notUsable -> problem(notUsable.check(), model);
+			case EmailChanges.ConfirmOutcome.AddressTaken taken -> problem("email-change.taken", model);
+			case EmailChanges.ConfirmOutcome.LinkNotUsable notUsable ->
+				problem(LinkProblem.of(notUsable.check()).messageKey(), model);
 		};
 	}
 
-	private static String problem(TokenCheck check, Model model) {
-		model.addAttribute("problem", LinkProblem.of(check).messageKey());
+	private static String problem(String messageKey, Model model) {
+		model.addAttribute("problem", messageKey);
 		model.addAttribute("retryLink", "/customer/profile");
 		model.addAttribute("retryText", "email-change.retry");
 		return "storefront/link-problem";

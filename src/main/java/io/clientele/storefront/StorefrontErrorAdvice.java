@@ -14,9 +14,6 @@ import io.clientele.credentials.PasswordHashingBusy;
 class StorefrontErrorAdvice {
 
 	/**
-	 * Every hashing slot is taken (a login flood): ask the shopper to try again shortly.
-	 */
-	/**
 	 * An address of another customer, or a malformed id in an address bar: the 404 page,
 	 * as for one that does not exist.
 	 */
@@ -27,6 +24,9 @@ class StorefrontErrorAdvice {
 		return "error";
 	}
 
+	/**
+	 * Every hashing slot is taken (a login flood): ask the shopper to try again shortly.
+	 */
 	@ExceptionHandler(PasswordHashingBusy.class)
 	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
 	String busy() {

@@ -33,7 +33,10 @@ import io.clientele.shared.InvalidInput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** {@code /customer/profile}: for now, changing the password. */
+/**
+ * {@code /customer/profile}: the signed-in customer's contact details, preferences,
+ * password and the request to change the e-mail address.
+ */
 @Controller
 class StorefrontProfileController {
 
@@ -60,11 +63,6 @@ class StorefrontProfileController {
 
 	record ChangePasswordForm(@Nullable String currentPassword, @Nullable String newPassword,
 			@Nullable String newPasswordConfirmation) {
-
-		static String text(@Nullable String value) {
-			return value == null ? "" : value;
-		}
-
 	}
 
 	@ModelAttribute
@@ -174,8 +172,7 @@ class StorefrontProfileController {
 			}
 			case EmailChanges.RequestOutcome.WrongPassword wrong -> {
 				result.rejectValue("currentPassword", "password.current-wrong");
-				var customer = customers.find(principal.id()).orElseThrow();
-				logins.recordFailure(customer.email().value(), request.getRemoteAddr());
+				logins.recordFailure(principal.id(), request.getRemoteAddr());
 			}
 			case EmailChanges.RequestOutcome.Rejected rejected ->
 				FormErrors.reject(result, rejected.violations(), java.util.Set.of("email"));
@@ -209,20 +206,18 @@ class StorefrontProfileController {
 	String changePassword(@AuthenticationPrincipal CustomerPrincipal principal,
 			@ModelAttribute ChangePasswordForm changePasswordForm, BindingResult result, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
-		var newPassword = ChangePasswordForm.text(changePasswordForm.newPassword());
-		if (!newPassword.equals(ChangePasswordForm.text(changePasswordForm.newPasswordConfirmation()))) {
+		var newPassword = text(changePasswordForm.newPassword());
+		if (!newPassword.equals(text(changePasswordForm.newPasswordConfirmation()))) {
 			result.rejectValue("newPasswordConfirmation", "password.mismatch");
 			FormErrors.reject(result, passwords.checkNewPassword(principal.id(), newPassword),
 					Map.of("password", "newPassword"));
 			return render(model);
 		}
-		var outcome = passwords.changePassword(principal.id(),
-				ChangePasswordForm.text(changePasswordForm.currentPassword()), newPassword);
+		var outcome = passwords.changePassword(principal.id(), text(changePasswordForm.currentPassword()), newPassword);
 		switch (outcome) {
 			case ChangeOutcome.WrongCurrentPassword wrong -> {
 				result.rejectValue("currentPassword", "password.current-wrong");
-				var customer = customers.find(principal.id()).orElseThrow();
-				logins.recordFailure(customer.email().value(), request.getRemoteAddr());
+				logins.recordFailure(principal.id(), request.getRemoteAddr());
 			}
 			case ChangeOutcome.Rejected rejected ->
 				FormErrors.reject(result, rejected.violations(), Map.of("password", "newPassword"));

@@ -55,7 +55,7 @@ class StorefrontAccountDeletionIntegrationTests {
 						null, null, Instant.now()));
 		WebDriver browser = Chromium.start("en-US");
 		try {
-			logIn(browser, email);
+			Chromium.logIn(browser, port, email);
 			browser.findElement(By.id("delete-account")).click();
 			browser.findElement(By.id("currentPassword")).sendKeys("not-my-password-at-all");
 			browser.findElement(By.id("confirm-delete")).click();
@@ -69,12 +69,9 @@ class StorefrontAccountDeletionIntegrationTests {
 			assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
 				.startsWith("Your account was deleted.");
 
-			browser.get(url("/login"));
-			browser.findElement(By.id("email")).sendKeys(email);
-			browser.findElement(By.id("password")).sendKeys(Shoppers.PASSWORD);
-			browser.findElement(By.id("login")).click();
+			Chromium.submitLogin(browser, port, email, Shoppers.PASSWORD);
 			assertThat(browser.getCurrentUrl()).as("the login fails").contains("/login");
-			browser.get(url("/customer/overview"));
+			browser.get(Chromium.url(port, "/customer/overview"));
 			assertThat(browser.getCurrentUrl()).contains("/login");
 		}
 		finally {
@@ -97,18 +94,6 @@ class StorefrontAccountDeletionIntegrationTests {
 			.contains(orderReference);
 		assertThat(staff.get("/backoffice/customers/" + customer.reference().value() + "/activity").body())
 			.contains("Account deleted");
-	}
-
-	private void logIn(WebDriver browser, String email) {
-		browser.get(url("/login"));
-		browser.findElement(By.id("email")).sendKeys(email);
-		browser.findElement(By.id("password")).sendKeys(Shoppers.PASSWORD);
-		browser.findElement(By.id("login")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/customer/overview")));
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

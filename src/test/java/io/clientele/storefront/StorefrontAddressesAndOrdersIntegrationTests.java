@@ -50,8 +50,8 @@ class StorefrontAddressesAndOrdersIntegrationTests {
 		var customer = Accounts.confirmedCustomer(signUp, email);
 		WebDriver browser = Chromium.start("en-US");
 		try {
-			logIn(browser, email);
-			browser.get(url("/customer/address"));
+			Chromium.logIn(browser, port, email);
+			browser.get(Chromium.url(port, "/customer/address"));
 			addAddress(browser, "Main Street", false);
 			assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
 				.isEqualTo("The address was added.");
@@ -64,7 +64,7 @@ class StorefrontAddressesAndOrdersIntegrationTests {
 			assertThat(side.findElements(By.cssSelector(".default-shipping"))).hasSize(1);
 			Chromium.screenshot(browser, "storefront-addresses");
 
-			browser.get(url("/customer/overview"));
+			browser.get(Chromium.url(port, "/customer/overview"));
 			assertThat(browser.findElement(By.id("default-billing")).getText()).contains("Main Street");
 			assertThat(browser.findElement(By.id("default-shipping")).getText()).contains("Side Street");
 		}
@@ -85,7 +85,7 @@ class StorefrontAddressesAndOrdersIntegrationTests {
 		}
 		WebDriver browser = Chromium.start("en-US");
 		try {
-			logIn(browser, email);
+			Chromium.logIn(browser, port, email);
 			browser.findElement(By.id("nav-orders")).click();
 			var rows = browser.findElements(By.cssSelector("#orders .order"));
 			assertThat(rows).hasSize(10);
@@ -164,7 +164,8 @@ class StorefrontAddressesAndOrdersIntegrationTests {
 			click(browser, "defaultShipping");
 		}
 		click(browser, "save-address");
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/customer/address")));
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlToBe(Chromium.url(port, "/customer/address")));
 	}
 
 	// a click as the user makes it, even where the browser's autofill list covers the
@@ -180,18 +181,6 @@ class StorefrontAddressesAndOrdersIntegrationTests {
 			.filter(a -> a.getText().contains(street))
 			.findFirst()
 			.orElseThrow();
-	}
-
-	private void logIn(WebDriver browser, String email) {
-		browser.get(url("/login"));
-		browser.findElement(By.id("email")).sendKeys(email);
-		browser.findElement(By.id("password")).sendKeys(Shoppers.PASSWORD);
-		browser.findElement(By.id("login")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/customer/overview")));
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

@@ -47,13 +47,8 @@ class StorefrontEmailChangeIntegrationTests {
 		var customer = Accounts.confirmedCustomer(signUp, oldEmail);
 		WebDriver browser = Chromium.start("en-US");
 		try {
-			browser.get(url("/login"));
-			browser.findElement(By.id("email")).sendKeys(oldEmail);
-			browser.findElement(By.id("password")).sendKeys(Shoppers.PASSWORD);
-			browser.findElement(By.id("login")).click();
-			new WebDriverWait(browser, Duration.ofSeconds(10))
-				.until(ExpectedConditions.urlToBe(url("/customer/overview")));
-			browser.get(url("/customer/profile"));
+			Chromium.logIn(browser, port, oldEmail);
+			browser.get(Chromium.url(port, "/customer/profile"));
 			browser.findElement(By.id("newEmail")).sendKeys(newEmail);
 			browser.findElement(By.id("emailPassword")).sendKeys(Shoppers.PASSWORD);
 			((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()",
@@ -67,7 +62,7 @@ class StorefrontEmailChangeIntegrationTests {
 			assertThat(customers.find(customer.id()).orElseThrow().email().value()).as("not before the link")
 				.isEqualTo(oldEmail);
 
-			browser.get(url(TestMailServer.linkIn(confirmation)));
+			browser.get(Chromium.url(port, TestMailServer.linkIn(confirmation)));
 			browser.findElement(By.id("confirm-email")).click();
 			new WebDriverWait(browser, Duration.ofSeconds(10))
 				.until(ExpectedConditions.urlContains("/customer/profile"));
@@ -138,10 +133,6 @@ class StorefrontEmailChangeIntegrationTests {
 		assertThat(TestMailServer.mailTo(email, "Your email address is about to change")).isNotNull();
 		assertThat(TestMailServer.mailsTo(taken))
 			.noneMatch(mail -> TestMailServer.subjectOf(mail).contains("Confirm your new email address"));
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

@@ -50,7 +50,7 @@ class StorefrontJourneyIntegrationTests {
 		var email = Shoppers.uniqueEmail();
 
 		// registers
-		browser.get(url("/"));
+		browser.get(Chromium.url(port, "/"));
 		browser.findElement(By.linkText("Create an account")).click();
 		new Select(browser.findElement(By.id("salutation"))).selectByValue("Mrs");
 		browser.findElement(By.id("firstName")).sendKeys("Zoë");
@@ -65,7 +65,7 @@ class StorefrontJourneyIntegrationTests {
 
 		// confirms the address with the link from the mail
 		var confirmation = TestMailServer.mailTo(email, "Please confirm your email address");
-		browser.get(url(TestMailServer.linkIn(confirmation)));
+		browser.get(Chromium.url(port, TestMailServer.linkIn(confirmation)));
 		waitForPath("/login");
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
 			.isEqualTo("Your email address is confirmed. Please log in.");
@@ -89,13 +89,13 @@ class StorefrontJourneyIntegrationTests {
 		waitForPath("/login?logout");
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
 			.isEqualTo("You have been logged out.");
-		browser.get(url("/customer/overview"));
+		browser.get(Chromium.url(port, "/customer/overview"));
 		waitForPath("/login");
 	}
 
 	@Test
 	void shopperSeesWhatIsWrongAtEachFieldAndKeepsWhatTheyTyped() {
-		browser.get(url("/register"));
+		browser.get(Chromium.url(port, "/register"));
 		browser.findElement(By.id("firstName")).sendKeys("Ann<");
 		browser.findElement(By.id("lastName")).sendKeys("Lee");
 		browser.findElement(By.id("email")).sendKeys("ann@example");
@@ -123,11 +123,7 @@ class StorefrontJourneyIntegrationTests {
 	}
 
 	private void waitForPath(String path) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url(path)));
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(Chromium.url(port, path)));
 	}
 
 }

@@ -61,7 +61,7 @@ class StorefrontPasswordJourneyIntegrationTests {
 		Accounts.confirmedCustomer(signUp, email);
 		var newPassword = "violet-lantern-orchard-3";
 
-		browser.get(url("/login"));
+		browser.get(Chromium.url(port, "/login"));
 		browser.findElement(By.id("forgotten")).click();
 		waitForPath("/password/forgotten");
 		browser.findElement(By.id("email")).sendKeys(email);
@@ -71,7 +71,7 @@ class StorefrontPasswordJourneyIntegrationTests {
 			.contains("If there is an account with this email address");
 
 		var mail = TestMailServer.mailTo(email, "Choose a new password");
-		browser.get(url(TestMailServer.linkIn(mail)));
+		browser.get(Chromium.url(port, TestMailServer.linkIn(mail)));
 		browser.findElement(By.id("password")).sendKeys(newPassword);
 		browser.findElement(By.id("passwordConfirmation")).sendKeys(newPassword);
 		waitForMeter("password", "strong", "excellent");
@@ -91,7 +91,7 @@ class StorefrontPasswordJourneyIntegrationTests {
 	void theStrengthMeterShowsWhatTheServerEnforcesForEveryPassword() {
 		var passwords = List.of("a", "password", "abcdefghijkl", "Summer2024!", "correct horse",
 				"blue-kettle-harbour-7", "Tr0ub4dor&3", "violet-lantern-orchard-3", "😀🐳🎈🌵🚲🍋🦉🎻🧩🌋🪁🦔");
-		browser.get(url("/register"));
+		browser.get(Chromium.url(port, "/register"));
 		var input = browser.findElement(By.id("password"));
 
 		for (var password : passwords) {
@@ -111,7 +111,7 @@ class StorefrontPasswordJourneyIntegrationTests {
 	void theMeterNamesWhatIsMissingInTheShoppersLanguage() {
 		browser.quit();
 		browser = Chromium.start("de-DE");
-		browser.get(url("/register"));
+		browser.get(Chromium.url(port, "/register"));
 
 		var expected = strength.estimate(PasswordCandidate.of("aaab"));
 		var german = List.of("schwach", "akzeptabel", "mittel", "stark", "ausgezeichnet");
@@ -136,11 +136,7 @@ class StorefrontPasswordJourneyIntegrationTests {
 	}
 
 	private void waitForPath(String path) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url(path)));
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(Chromium.url(port, path)));
 	}
 
 }

@@ -42,13 +42,8 @@ class StorefrontProfileIntegrationTests {
 		var customer = Accounts.confirmedCustomer(signUp, email);
 		var browser = Chromium.start("en-US");
 		try {
-			browser.get(url("/login"));
-			browser.findElement(By.id("email")).sendKeys(email);
-			browser.findElement(By.id("password")).sendKeys(Shoppers.PASSWORD);
-			browser.findElement(By.id("login")).click();
-			new WebDriverWait(browser, Duration.ofSeconds(10))
-				.until(ExpectedConditions.urlToBe(url("/customer/overview")));
-			browser.get(url("/customer/profile"));
+			Chromium.logIn(browser, port, email);
+			browser.get(Chromium.url(port, "/customer/profile"));
 			new Select(browser.findElement(By.id("locale"))).selectByValue("de_DE");
 			new Select(browser.findElement(By.id("shippingMethod"))).selectByValue("express");
 			((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()",
@@ -63,10 +58,11 @@ class StorefrontProfileIntegrationTests {
 			browser.findElement(By.id("logout")).click();
 			new WebDriverWait(browser, Duration.ofSeconds(10))
 				.until(ExpectedConditions.not(ExpectedConditions.urlContains("/customer/profile")));
-			browser.get(url("/password/forgotten"));
+			browser.get(Chromium.url(port, "/password/forgotten"));
 			browser.findElement(By.id("email")).sendKeys(email);
 			browser.findElement(By.id("send-link")).click();
-			new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/login")));
+			new WebDriverWait(browser, Duration.ofSeconds(10))
+				.until(ExpectedConditions.urlToBe(Chromium.url(port, "/login")));
 		}
 		finally {
 			browser.quit();
@@ -111,10 +107,6 @@ class StorefrontProfileIntegrationTests {
 				Map.of("locale", "fr_FR", "shippingMethod", "drone"));
 		assertThat(badChoice.body()).contains("This language is not offered.",
 				"Please choose one of the shipping methods offered.");
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

@@ -2,13 +2,9 @@ package io.clientele.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -40,12 +36,7 @@ class StorefrontSessionsIntegrationTests {
 
 		WebDriver browser = Chromium.start("en-US");
 		try {
-			browser.get(url("/login"));
-			browser.findElement(By.id("email")).sendKeys(email);
-			browser.findElement(By.id("password")).sendKeys(Shoppers.PASSWORD);
-			browser.findElement(By.id("login")).click();
-			new WebDriverWait(browser, Duration.ofSeconds(10))
-				.until(ExpectedConditions.urlToBe(url("/customer/overview")));
+			Chromium.logIn(browser, port, email);
 			browser.findElement(By.id("sessions")).click();
 
 			var rows = browser.findElements(By.cssSelector("#sessions .session"));
@@ -90,10 +81,6 @@ class StorefrontSessionsIntegrationTests {
 			.as("an unknown handle ends nothing")
 			.isEqualTo(302);
 		assertThat(phone.get("/customer/overview").status()).isEqualTo(200);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

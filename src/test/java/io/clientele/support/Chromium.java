@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven by Debian's chromedriver, headless. Nothing is downloaded:
@@ -57,6 +60,34 @@ public final class Chromium {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The address of PATH on the application under test at PORT. */
+	public static String url(int port, String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+	/**
+	 * Logs in on the storefront's login page with {@link Shoppers#PASSWORD} and waits for
+	 * the account overview.
+	 */
+	public static void logIn(WebDriver browser, int port, String email) {
+		logIn(browser, port, email, Shoppers.PASSWORD);
+	}
+
+	/** Logs in on the storefront's login page and waits for the account overview. */
+	public static void logIn(WebDriver browser, int port, String email, String password) {
+		submitLogin(browser, port, email, password);
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlToBe(url(port, "/customer/overview")));
+	}
+
+	/** Sends the storefront's login form without waiting for where it leads. */
+	public static void submitLogin(WebDriver browser, int port, String email, String password) {
+		browser.get(url(port, "/login"));
+		browser.findElement(By.id("email")).sendKeys(email);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("login")).click();
 	}
 
 	private static String find(String environmentVariable, String fallback) {
