@@ -14,9 +14,13 @@ public enum AuditType {
 	// security events of the customer
 	LOGIN_SUCCEEDED, LOGIN_FAILED, LOCKED_OUT, RESET_REQUESTED, RESET_COMPLETED, PASSWORD_CHANGED, EMAIL_CHANGED;
 
+	// named, not by their place: a type added at the end must not become one by accident
+	private static final java.util.Set<AuditType> SECURITY_EVENTS = java.util.EnumSet.of(LOGIN_SUCCEEDED, LOGIN_FAILED,
+			LOCKED_OUT, RESET_REQUESTED, RESET_COMPLETED, PASSWORD_CHANGED, EMAIL_CHANGED);
+
 	/** Whether it is a security event of the customer's own (not a staff action). */
 	public boolean securityEvent() {
-		return ordinal() >= LOGIN_SUCCEEDED.ordinal();
+		return SECURITY_EVENTS.contains(this);
 	}
 
 	/** The message key of the type's name. */

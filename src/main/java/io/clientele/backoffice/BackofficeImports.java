@@ -483,7 +483,7 @@ class BackofficeImports implements SmartLifecycle {
 		try (Stream<Path> directories = Files.list(root)) {
 			for (var directory : directories.toList()) {
 				if (!jobs.containsKey(directory.getFileName().toString())
-						&& Files.getLastModifiedTime(directory).toInstant().isBefore(Instant.now().minus(kept))) {
+						&& Files.getLastModifiedTime(directory).toInstant().isBefore(before)) {
 					delete(directory);
 				}
 			}

@@ -61,9 +61,27 @@ abstract class PasswordMailCommand implements ConsoleCommand {
 			return 0;
 		}
 		var progress = ProgressBar.onTerminal(out, "emails");
-		var sent = mailings.send(command, done -> progress.items(done, affected));
+		var queued = new java.util.concurrent.atomic.AtomicLong();
+		long sent;
+		try {
+			sent = mailings.send(command, done -> {
+				queued.set(done);
+				progress.items(done, affected);
+			});
+		}
+		catch (RuntimeException failure) {
+			progress.done();
+			spec.commandLine()
+				.getErr()
+				.println(String.format(Locale.ROOT,
+						"Stopped by an error after %d of %d emails were queued: %s%nRun the command again with"
+								+ " --no-token to mail only the customers who have no working link yet.",
+						queued.get(), affected, ConsoleFailures.describe(failure)));
+			return 1;
+		}
 		progress.done();
 		out.println(String.format(Locale.ROOT, "%d out of %d emails sent", sent, affected));
+		out.println("They are queued: a running Clientele with spring.mail.host set sends them.");
 		return 0;
 	}
 

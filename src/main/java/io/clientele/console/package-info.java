@@ -4,8 +4,7 @@
  * {@code credentials}; the console profile starts no web server and sends no mail (the
  * web instance's dispatcher delivers what a command queues).
  */
-@ApplicationModule(displayName = "Console",
-		allowedDependencies = { "importing", "credentials", "groups", "customer", "privacy", "shared" })
+@ApplicationModule(displayName = "Console", allowedDependencies = { "importing", "credentials", "customer", "shared" })
 @NullMarked
 package io.clientele.console;
 

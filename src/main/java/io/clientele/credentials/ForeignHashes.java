@@ -21,13 +21,28 @@ import de.mkammerer.argon2.Argon2Factory.Argon2Types;
  * ({@code $pbkdf2-sha256$i=…} or passlib's {@code $pbkdf2-sha256$29000$…}) or as Spring
  * Security's {@code {pbkdf2}} form. They are verified as they are and replaced by an
  * argon2id hash at the first successful login.
+ * <p>
+ * A hash is recognised only up to a cost that a login can afford
+ * ({@link #MAX_BCRYPT_COST} and the others): one imported row with a cost far beyond
+ * would make every login attempt at its address hold a hashing slot for minutes, or
+ * allocate gigabytes.
  */
 final class ForeignHashes {
 
-	private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+	static final int MAX_BCRYPT_COST = 15;
 
-	private static final Pattern ARGON2 = Pattern
-		.compile("\\$argon2id?\\$(?:v=\\d+\\$)?m=\\d+,t=\\d+,p=\\d+\\$[A-Za-z0-9+/]+\\$[A-Za-z0-9+/]+");
+	static final long MAX_ARGON2_MEMORY_KIB = 256 * 1024;
+
+	static final long MAX_ARGON2_ITERATIONS = 10;
+
+	static final long MAX_ARGON2_PARALLELISM = 16;
+
+	static final long MAX_PBKDF2_ITERATIONS = 10_000_000;
+
+	private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(\\d{2})\\$[./A-Za-z0-9]{53}");
+
+	private static final Pattern ARGON2 = Pattern.compile(
+			"\\$argon2id?\\$(?:v=\\d+\\$)?m=(\\d{1,10}),t=(\\d{1,10}),p=(\\d{1,10})\\$[A-Za-z0-9+/]+\\$[A-Za-z0-9+/]+");
 
 	private static final Pattern PBKDF2_PHC = Pattern
 		.compile("\\$pbkdf2(-sha1|-sha256|-sha512)?\\$(?:i=)?(\\d+)(?:,l=\\d+)?\\$([^$]+)\\$([^$]+)");
@@ -35,10 +50,24 @@ final class ForeignHashes {
 	private ForeignHashes() {
 	}
 
-	/** Whether the hash has a form Clientele can verify. */
+	/** Whether the hash has a form Clientele can verify, at a cost a login can afford. */
 	static boolean recognised(String hash) {
-		return BCRYPT.matcher(hash).matches() || ARGON2.matcher(hash).matches() || PBKDF2_PHC.matcher(hash).matches()
-				|| hash.startsWith("{pbkdf2}");
+		var bcrypt = BCRYPT.matcher(hash);
+		if (bcrypt.matches()) {
+			return Integer.parseInt(bcrypt.group(1)) <= MAX_BCRYPT_COST;
+		}
+		var argon2 = ARGON2.matcher(hash);
+		if (argon2.matches()) {
+			return Long.parseLong(argon2.group(1)) <= MAX_ARGON2_MEMORY_KIB
+					&& Long.parseLong(argon2.group(2)) <= MAX_ARGON2_ITERATIONS
+					&& Long.parseLong(argon2.group(3)) <= MAX_ARGON2_PARALLELISM;
+		}
+		var pbkdf2 = PBKDF2_PHC.matcher(hash);
+		if (pbkdf2.matches()) {
+			var iterations = pbkdf2.group(2);
+			return iterations.length() <= 8 && Long.parseLong(iterations) <= MAX_PBKDF2_ITERATIONS;
+		}
+		return hash.startsWith("{pbkdf2}");
 	}
 
 	/** Verifies the password as the system that made the hash did (no normalisation). */

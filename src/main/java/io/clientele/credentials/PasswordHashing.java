@@ -60,7 +60,11 @@ class PasswordHashing {
 		if (!hash.startsWith("$argon2id$")) {
 			return withSlot(() -> ForeignHashes.verify(hash, password));
 		}
-		return withSlot(() -> argon2.verify(hash, normalized(password), StandardCharsets.UTF_8));
+		var normalized = normalized(password);
+		// an imported argon2id hash was made of the password as typed, without
+		// normalisation
+		return withSlot(() -> argon2.verify(hash, normalized, StandardCharsets.UTF_8)
+				|| !normalized.equals(password) && ForeignHashes.verify(hash, password));
 	}
 
 	/** Spends the time of one verification and fails, for look-ups that found no hash. */

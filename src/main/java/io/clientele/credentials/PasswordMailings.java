@@ -43,7 +43,7 @@ public class PasswordMailings {
 	static final int BATCH = 2_000;
 
 	/**
-	 * Transactions at once, each on its own range of customer ids: the work is the
+	 * Transactions at once, each on the next page of customers: the work is the
 	 * database's, and one connection keeps one of its cores busy.
 	 */
 	private static final int WORKERS = 2;
@@ -111,37 +111,63 @@ public class PasswordMailings {
 				progress.accept(sent.addAndGet(mailed));
 			}
 		};
+		var pages = new Pages(customers);
 		try (var workers = Executors.newFixedThreadPool(WORKERS,
 				Thread.ofPlatform().name("password-mails-", 1).daemon().factory())) {
-			var ranges = new ArrayList<Future<?>>();
+			var running = new ArrayList<Future<?>>();
 			for (var worker = 0; worker < WORKERS; worker++) {
-				var from = boundary(worker);
-				var before = boundary(worker + 1);
-				ranges.add(workers.submit(() -> sendRange(command, from, before, failed, batchDone)));
+				running.add(workers.submit(() -> sendPages(command, pages, failed, batchDone)));
 			}
-			for (var range : ranges) {
-				await(range, failed);
+			for (var worker : running) {
+				await(worker, failed);
 			}
 		}
 		return sent.get();
 	}
 
-	/** The customers of one range of ids, batch by batch, until the end or a failure. */
-	private void sendRange(SendPasswordMails command, @Nullable CustomerId from, @Nullable CustomerId before,
-			AtomicBoolean failed, LongConsumer batchDone) {
-		var after = from;
+	/**
+	 * The customers in the order of their ids, a page at a time to whichever worker asks
+	 * next: the workers share the pages whatever the ids look like (random or
+	 * time-ordered, as imported customers' are).
+	 */
+	private static final class Pages {
+
+		private final CustomerManagement customers;
+
+		private @Nullable CustomerId after;
+
+		private boolean done;
+
+		Pages(CustomerManagement customers) {
+			this.customers = customers;
+		}
+
+		synchronized List<CustomerContact> next() {
+			if (done) {
+				return List.of();
+			}
+			var page = customers.openContactsAfter(after, BATCH);
+			done = page.size() < BATCH;
+			if (!page.isEmpty()) {
+				after = page.getLast().id();
+			}
+			return page;
+		}
+
+	}
+
+	/**
+	 * Takes pages and mails them, one transaction each, until none is left or a failure.
+	 */
+	private void sendPages(SendPasswordMails command, Pages pages, AtomicBoolean failed, LongConsumer batchDone) {
 		try {
 			while (!failed.get()) {
-				var start = after;
-				var batch = transaction.execute(status -> sendBatch(command, start, before));
-				if (batch == null || batch.read() == 0) {
+				var page = pages.next();
+				if (page.isEmpty()) {
 					return;
 				}
-				batchDone.accept(batch.mailed());
-				if (batch.read() < BATCH) {
-					return;
-				}
-				after = batch.last();
+				var mailed = transaction.execute(status -> sendBatch(command, page));
+				batchDone.accept(mailed == null ? 0 : mailed);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -149,18 +175,6 @@ public class PasswordMailings {
 			failed.set(true);
 			throw ex;
 		}
-	}
-
-	/**
-	 * Where the range of a worker starts: the ids split into equal ranges by their first
-	 * 16 bits. A boundary is never a customer's id (its version bits are 0), so "after
-	 * the boundary" misses no one.
-	 */
-	private static @Nullable CustomerId boundary(int worker) {
-		if (worker == 0 || worker == WORKERS) {
-			return null;
-		}
-		return new CustomerId(new UUID((long) (worker * 0x10000 / WORKERS) << 48, 0L));
 	}
 
 	private static void await(Future<?> range, AtomicBoolean failed) {
@@ -181,11 +195,8 @@ public class PasswordMailings {
 		}
 	}
 
-	private Batch sendBatch(SendPasswordMails command, @Nullable CustomerId after, @Nullable CustomerId before) {
-		var page = customers.openContactsAfter(after, before, BATCH);
-		if (page.isEmpty()) {
-			return new Batch(0, 0, null);
-		}
+	/** Mails the page's selected customers; returns how many. */
+	private int sendBatch(SendPasswordMails command, List<CustomerContact> page) {
 		var chosen = filtered(command) ? select(page, command) : page;
 		var ids = chosen.stream().map(CustomerContact::id).toList();
 		var welcome = command.audience() == SendPasswordMails.Audience.WITHOUT_PASSWORD;
@@ -204,10 +215,7 @@ public class PasswordMailings {
 		audit.recordAll(welcome ? AuditType.LOGIN_LINK_SENT : AuditType.RESET_LINK_SENT,
 				ids.stream().map(CustomerId::value).toList(), command.actor(),
 				welcome ? "to every customer without a password" : "to every customer");
-		return new Batch(page.size(), chosen.size(), page.getLast().id());
-	}
-
-	private record Batch(int read, int mailed, @Nullable CustomerId last) {
+		return chosen.size();
 	}
 
 	private static boolean filtered(SendPasswordMails command) {

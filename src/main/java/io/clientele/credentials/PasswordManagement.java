@@ -266,7 +266,6 @@ public class PasswordManagement {
 		return password.length() <= MAX_VERIFIABLE_LENGTH && matches(customers.find(customerId), password);
 	}
 
-	/** Whether the customer has a password at all (has a login, in Kentico's words). */
 	/**
 	 * Whether an import may store the hash as it is: bcrypt ({@code $2y$}, {@code $2a$},
 	 * {@code $2b$}), argon2id or argon2i PHC strings, PBKDF2 in PHC or {@code {pbkdf2}}
@@ -315,6 +314,7 @@ public class PasswordManagement {
 		return hashes;
 	}
 
+	/** Whether the customer has a password at all (has a login, in Kentico's words). */
 	public boolean hasPassword(CustomerId customer) {
 		return passwords.findHash(customer.value()).isPresent();
 	}

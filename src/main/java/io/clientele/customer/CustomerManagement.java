@@ -383,26 +383,14 @@ public class CustomerManagement {
 
 	/**
 	 * Up to {@code limit} open (not anonymised) accounts in the order of their ids, after
-	 * {@code after} and before {@code before} (either open when null): bulk mails page
-	 * through every customer with it, several ranges of ids at once. Blocked accounts are
-	 * included.
+	 * {@code after} (from the first when null): bulk mails page through every customer
+	 * with it. Blocked accounts are included.
 	 */
-	public List<CustomerContact> openContactsAfter(@Nullable CustomerId after, @Nullable CustomerId before, int limit) {
-		var sql = new StringBuilder(
-				"select id, email, first_name, last_name, locale from customer where anonymized_at is null");
-		var parameters = new java.util.ArrayList<Object>();
-		if (after != null) {
-			sql.append(" and id > ?");
-			parameters.add(after.value());
-		}
-		if (before != null) {
-			sql.append(" and id < ?");
-			parameters.add(before.value());
-		}
-		sql.append(" order by id limit ?");
-		parameters.add(limit);
-		return jdbc.sql(sql.toString())
-			.params(parameters)
+	public List<CustomerContact> openContactsAfter(@Nullable CustomerId after, int limit) {
+		var contacts = "select id, email, first_name, last_name, locale from customer where anonymized_at is null";
+		var page = after == null ? jdbc.sql(contacts + " order by id limit ?").param(limit)
+				: jdbc.sql(contacts + " and id > ? order by id limit ?").params(after.value(), limit);
+		return page
 			.query((row, n) -> new CustomerContact(new CustomerId(row.getObject("id", java.util.UUID.class)),
 					EmailAddress.of(row.getString("email")), row.getString("first_name"), row.getString("last_name"),
 					CustomerLocale.parse(row.getString("locale")).orElse(CustomerLocale.EN_US)))

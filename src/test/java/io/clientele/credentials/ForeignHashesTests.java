@@ -39,6 +39,23 @@ class ForeignHashesTests {
 	}
 
 	@Test
+	void hashesAreRecognisedOnlyUpToACostALoginCanAfford() {
+		var php = "$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a";
+		var argon2 = "$argon2id$v=19$m=%d,t=%d,p=%d$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA";
+		var pbkdf2 = "$pbkdf2-sha256$i=%d,l=32$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
+
+		assertThat(ForeignHashes.recognised(php.replace("$10$", "$15$"))).isTrue();
+		assertThat(ForeignHashes.recognised(php.replace("$10$", "$16$"))).isFalse();
+		assertThat(ForeignHashes.recognised(argon2.formatted(262_144, 10, 16))).isTrue();
+		assertThat(ForeignHashes.recognised(argon2.formatted(262_145, 2, 1))).isFalse();
+		assertThat(ForeignHashes.recognised(argon2.formatted(19_456, 11, 1))).isFalse();
+		assertThat(ForeignHashes.recognised(argon2.formatted(19_456, 2, 17))).isFalse();
+		assertThat(ForeignHashes.recognised(argon2.formatted(19_456, 2, 99_999_999_999L))).isFalse();
+		assertThat(ForeignHashes.recognised(pbkdf2.formatted(10_000_000))).isTrue();
+		assertThat(ForeignHashes.recognised(pbkdf2.formatted(2_000_000_000))).isFalse();
+	}
+
+	@Test
 	void argon2iAndArgon2idPhcStringsWithOtherParametersAreVerified() {
 		var argon2i = Argon2Factory.create(Argon2Types.ARGON2i).hash(3, 4096, 1, "violet-lantern".toCharArray());
 		var argon2id = Argon2Factory.create(Argon2Types.ARGON2id).hash(1, 8192, 2, "violet-lantern".toCharArray());

@@ -37,6 +37,16 @@ class PasswordHashingTests {
 	}
 
 	@Test
+	void anImportedArgon2idHashOfAPasswordAsTypedWithoutNormalisationIsVerified() {
+		var decomposed = "Zoe\u0308-kettle-77";
+		var imported = de.mkammerer.argon2.Argon2Factory.create(de.mkammerer.argon2.Argon2Factory.Argon2Types.ARGON2id)
+			.hash(2, 19456, 1, decomposed.toCharArray());
+
+		assertThat(hashing.verify(imported, decomposed)).isTrue();
+		assertThat(hashing.verify(imported, "Zoe-kettle-77")).isFalse();
+	}
+
+	@Test
 	void findsHashesWithOtherParametersOutdated() {
 		var weaker = new PasswordHashing(CredentialsTestSettings.withArgon2(8192, 1));
 
