@@ -17,6 +17,7 @@ import org.springframework.modulith.Modulithic;
 @SpringBootApplication
 @Modulithic(sharedModules = "shared")
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 public class ClienteleApplication {
 
 	/**

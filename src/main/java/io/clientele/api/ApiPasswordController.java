@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.clientele.authentication.CustomerLogin;
+import io.clientele.authentication.LoginOutcome;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordManagement.ChangeOutcome;
 import io.clientele.credentials.PasswordResets;
@@ -30,14 +30,11 @@ class ApiPasswordController {
 
 	private final PasswordResets resets;
 
-	private final CustomerLogin login;
-
 	private final JsonMapper json;
 
-	ApiPasswordController(PasswordManagement passwords, PasswordResets resets, CustomerLogin login, JsonMapper json) {
+	ApiPasswordController(PasswordManagement passwords, PasswordResets resets, JsonMapper json) {
 		this.passwords = passwords;
 		this.resets = resets;
-		this.login = login;
 		this.json = json;
 	}
 
@@ -61,12 +58,11 @@ class ApiPasswordController {
 			throw new GlueException(GlueError.notIdentical("newPassword", "confirmPassword"));
 		}
 		return switch (passwords.changePassword(caller.id(), rules.textOrEmpty("password"),
-				rules.textOrEmpty("newPassword"))) {
+				rules.textOrEmpty("newPassword"), ApiTokenController.attempt(request))) {
 			case ChangeOutcome.Changed changed -> JsonApi.noContent();
-			case ChangeOutcome.WrongCurrentPassword wrong -> {
-				login.recordFailure(caller.id(), request.getRemoteAddr());
-				throw new GlueException(GlueError.INVALID_PASSWORD);
-			}
+			case ChangeOutcome.WrongCurrentPassword wrong -> throw new GlueException(GlueError.INVALID_PASSWORD);
+			case ChangeOutcome.Blocked blocked ->
+				throw new GlueException(GlueError.loginBlocked(LoginOutcome.wholeMinutes(blocked.remaining())));
 			case ChangeOutcome.Rejected rejected -> throw new GlueException(PasswordErrors.of(rejected.violations()));
 		};
 	}

@@ -21,7 +21,9 @@ import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.authentication.LoginOutcome;
 import io.clientele.customer.CustomerManagement;
 
+import io.clientele.credentials.LoginAttempt;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,15 +60,18 @@ class ApiTokenController {
 	}
 
 	@PostMapping(path = "/api/access-tokens", consumes = { "application/vnd.api+json", "application/json" })
-	ResponseEntity<Object> accessToken(@RequestBody String body, HttpServletRequest request) {
+	ResponseEntity<Object> accessToken(@RequestBody String body, HttpServletRequest request,
+			HttpServletResponse response) {
 		var rules = new AttributeRules(JsonApiRequest.attributes(json, body, "access-tokens"));
 		rules.required("username").notBlank().email();
 		rules.required("password").notBlank();
 		rules.check();
-		return switch (login.attempt(rules.textOrEmpty("username"), rules.textOrEmpty("password"),
-				request.getRemoteAddr())) {
-			case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> tokens("access-tokens",
-					new ApiCustomer(succeeded.principal().id(), succeeded.principal().customerReference()));
+		return switch (login.attempt(rules.textOrEmpty("username"), rules.textOrEmpty("password"), attempt(request))) {
+			case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> {
+				response.setHeader(DEVICE_TOKEN, succeeded.deviceToken());
+				yield tokens("access-tokens",
+						new ApiCustomer(succeeded.principal().id(), succeeded.principal().customerReference()));
+			}
 			case LoginOutcome.Blocked<CustomerPrincipal> blocked ->
 				throw new GlueException(GlueError.loginBlocked(blocked.minutes()));
 			case LoginOutcome.Failed<CustomerPrincipal> failed ->
@@ -107,7 +112,8 @@ class ApiTokenController {
 
 	/** OAuth 2.0 token endpoint (RFC 6749): password and refresh_token grants. */
 	@PostMapping(path = "/api/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	ResponseEntity<Object> oauthToken(@RequestParam Map<String, String> form, HttpServletRequest request) {
+	ResponseEntity<Object> oauthToken(@RequestParam Map<String, String> form, HttpServletRequest request,
+			HttpServletResponse response) {
 		var grant = form.getOrDefault("grant_type", "");
 		return switch (grant) {
 			case "password" -> {
@@ -116,10 +122,13 @@ class ApiTokenController {
 				if (username == null || username.isBlank() || password == null || password.isEmpty()) {
 					yield oauthError("invalid_request", "The request is missing username or password.");
 				}
-				yield switch (login.attempt(username, password, request.getRemoteAddr())) {
-					case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> oauthTokens(
-							new ApiCustomer(succeeded.principal().id(), succeeded.principal().customerReference()),
-							refreshTokens.issue(succeeded.principal().id()));
+				yield switch (login.attempt(username, password, attempt(request))) {
+					case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> {
+						response.setHeader(DEVICE_TOKEN, succeeded.deviceToken());
+						yield oauthTokens(
+								new ApiCustomer(succeeded.principal().id(), succeeded.principal().customerReference()),
+								refreshTokens.issue(succeeded.principal().id()));
+					}
 					// the lockout answers as on /access-tokens: 429, code 4401, Spryker's
 					// text
 					case LoginOutcome.Blocked<CustomerPrincipal> blocked ->
@@ -193,6 +202,17 @@ class ApiTokenController {
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("Cache-Control", "max-age=300")
 			.body(keys.publicKeys().toJSONObject(true));
+	}
+
+	/**
+	 * OWASP's device cookie for apps: the token a successful login returns in this
+	 * header, sent back with later logins, keeps the app's failures apart from everyone
+	 * else's.
+	 */
+	static final String DEVICE_TOKEN = "X-Device-Token";
+
+	static LoginAttempt attempt(HttpServletRequest request) {
+		return new LoginAttempt(request.getRemoteAddr(), request.getHeader(DEVICE_TOKEN));
 	}
 
 	private ResponseEntity<Object> tokens(String type, ApiCustomer customer) {

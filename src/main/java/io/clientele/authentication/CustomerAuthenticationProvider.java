@@ -13,6 +13,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
+import io.clientele.credentials.LoginAttempt;
 import io.clientele.credentials.PasswordHashingBusy;
 
 /**
@@ -36,9 +37,14 @@ public class CustomerAuthenticationProvider implements AuthenticationProvider {
 		var email = String.valueOf(authentication.getPrincipal());
 		var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 		try {
-			return switch (login.attempt(email, password, clientAddress(authentication))) {
-				case LoginOutcome.Succeeded<CustomerPrincipal> succeeded ->
-					UsernamePasswordAuthenticationToken.authenticated(succeeded.principal(), null, List.of(CUSTOMER));
+			var attempt = DeviceCookies.currentAttempt(DeviceCookies.CUSTOMER);
+			var checked = new LoginAttempt(clientAddress(authentication), attempt.deviceToken());
+			return switch (login.attempt(email, password, checked)) {
+				case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> {
+					DeviceCookies.remember(DeviceCookies.CUSTOMER, succeeded.deviceToken(), "/");
+					yield UsernamePasswordAuthenticationToken.authenticated(succeeded.principal(), null,
+							List.of(CUSTOMER));
+				}
 				case LoginOutcome.Blocked<CustomerPrincipal> blocked -> throw new LoginBlocked(blocked.remaining());
 				case LoginOutcome.Failed<CustomerPrincipal> failed ->
 					throw new BadCredentialsException("Bad credentials");

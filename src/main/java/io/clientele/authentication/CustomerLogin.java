@@ -1,119 +1,77 @@
 package io.clientele.authentication;
 
-import org.jspecify.annotations.Nullable;
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import io.clientele.audit.AuditTrail;
 import io.clientele.audit.AuditType;
+import io.clientele.credentials.LoginAttempt;
+import io.clientele.credentials.LoginThrottle;
+import io.clientele.credentials.PasswordCheck;
 import io.clientele.credentials.PasswordManagement;
-import io.clientele.credentials.PasswordResets;
+import io.clientele.credentials.PasswordManagement.VerifiedPassword;
 import io.clientele.credentials.Registrations;
 import io.clientele.customer.CustomerId;
-import io.clientele.customer.CustomerManagement;
-import io.clientele.shared.EmailAddress;
 
 /**
  * A customer's login with address and password, the same for the storefront and the API:
- * a blocked account or client address is refused before the password is looked at; an
- * unknown address, a wrong password and an unconfirmed account fail alike; failures count
- * towards the lockout and the first block tells the owner.
+ * the attempt is reserved against the lockout before the password is hashed (credentials
+ * counts it, audits it and tells the owner of a block); an unknown address, a wrong
+ * password and an unconfirmed or blocked account fail alike.
  */
 @Component
 public class CustomerLogin {
 
 	private final PasswordManagement passwords;
 
-	private final CustomerManagement customers;
-
 	private final Registrations registrations;
-
-	private final PasswordResets resets;
 
 	private final LoginThrottle throttle;
 
 	private final AuditTrail audit;
 
-	CustomerLogin(PasswordManagement passwords, CustomerManagement customers, Registrations registrations,
-			PasswordResets resets, LoginThrottle throttle, AuditTrail audit) {
+	CustomerLogin(PasswordManagement passwords, Registrations registrations, LoginThrottle throttle, AuditTrail audit) {
 		this.audit = audit;
 		this.passwords = passwords;
-		this.customers = customers;
 		this.registrations = registrations;
-		this.resets = resets;
 		this.throttle = throttle;
 	}
 
-	public LoginOutcome<CustomerPrincipal> attempt(String email, String password, @Nullable String clientAddress) {
-		var blocked = throttle.blockedFor(email, clientAddress);
-		if (blocked.isPresent()) {
-			return new LoginOutcome.Blocked<>(blocked.get());
-		}
-		var verified = passwords.verify(email, password);
-		if (verified.isEmpty()) {
-			recordFailure(email, clientAddress);
-			return throttle.blockedFor(email, null)
-				.<LoginOutcome<CustomerPrincipal>>map(LoginOutcome.Blocked::new)
-				.orElse(new LoginOutcome.Failed<>());
-		}
-		var customer = verified.get().customer();
+	public LoginOutcome<CustomerPrincipal> attempt(String email, String password, LoginAttempt attempt) {
+		return switch (passwords.login(email, password, attempt)) {
+			case PasswordCheck.Blocked<VerifiedPassword> blocked -> new LoginOutcome.Blocked<>(blocked.remaining());
+			case PasswordCheck.Failed<VerifiedPassword> failed -> new LoginOutcome.Failed<>();
+			case PasswordCheck.Passed<VerifiedPassword> passed -> admit(passed, attempt);
+		};
+	}
+
+	private LoginOutcome<CustomerPrincipal> admit(PasswordCheck.Passed<VerifiedPassword> passed, LoginAttempt attempt) {
+		var customer = passed.value().customer();
 		if ((registrations.doubleOptIn() && !customer.confirmed()) || customer.blocked()) {
-			audit.record(AuditType.LOGIN_FAILED, customer.id().value(), AuditTrail.ANONYMOUS, clientAddress,
+			audit.record(AuditType.LOGIN_FAILED, customer.id().value(), AuditTrail.ANONYMOUS, attempt.clientAddress(),
 					customer.blocked() ? "blocked" : "unconfirmed");
 			return new LoginOutcome.Failed<>();
 		}
-		throttle.clear(email);
-		audit.record(AuditType.LOGIN_SUCCEEDED, customer.id().value(), AuditTrail.CUSTOMER, clientAddress, null);
+		audit.record(AuditType.LOGIN_SUCCEEDED, customer.id().value(), AuditTrail.CUSTOMER, attempt.clientAddress(),
+				null);
 		return new LoginOutcome.Succeeded<>(new CustomerPrincipal(customer.id().value(), customer.reference().value(),
-				customer.locale().code(), verified.get().status()));
+				customer.locale().code(), passed.value().status()), passed.deviceToken());
 	}
 
 	/** The customers whose accounts are blocked after repeated failures right now. */
-	public java.util.List<CustomerId> lockedCustomers() {
+	public List<CustomerId> lockedCustomers() {
 		return throttle.lockedCustomers().stream().map(CustomerId::new).toList();
 	}
 
 	/** Whether the account is blocked after repeated failures right now. */
 	public boolean isLockedOut(String email) {
-		return throttle.blockedFor(email, null).isPresent();
+		return throttle.blockedFor(email).isPresent();
 	}
 
 	/** Ends a lockout of the account at once (staff's "unlock"). */
 	public void unlock(String email) {
 		throttle.clear(email);
-	}
-
-	/**
-	 * A wrong current password outside a login (changing the password or the address,
-	 * closing the account) counts the same as a failed login.
-	 */
-	public void recordFailure(CustomerId customer, @Nullable String clientAddress) {
-		customers.find(customer).ifPresent(details -> {
-			var email = details.email().value();
-			reportFailure(details.id(), clientAddress, email, throttle.recordFailure(email, clientAddress));
-		});
-	}
-
-	private void recordFailure(String email, @Nullable String clientAddress) {
-		var failure = throttle.recordFailure(email, clientAddress);
-		if (EmailAddress.problemWith(email).isPresent()) {
-			return;
-		}
-		customers.findByEmail(EmailAddress.of(email))
-			.ifPresent(customer -> reportFailure(customer.id(), clientAddress, email, failure));
-	}
-
-	// The customer's trail, the lockout's owner, and the first block's notice.
-	private void reportFailure(CustomerId customer, @Nullable String clientAddress, String email,
-			LoginThrottle.Failure failure) {
-		audit.record(AuditType.LOGIN_FAILED, customer.value(), AuditTrail.ANONYMOUS, clientAddress, "wrong password");
-		if (failure.accountBlocked()) {
-			throttle.attribute(email, customer.value());
-			audit.record(AuditType.LOCKED_OUT, customer.value(), AuditTrail.ANONYMOUS, clientAddress,
-					failure.blockedFor().toMinutes() + " min");
-		}
-		if (failure.firstAccountBlock()) {
-			resets.sendLockoutNotice(customer, failure.blockedFor());
-		}
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import io.clientele.credentials.LoginThrottle;
 import io.clientele.credentials.PasswordChanged;
 import io.clientele.customer.CustomerAnonymized;
 import io.clientele.customer.CustomerBlocked;

@@ -9,8 +9,11 @@ import java.time.Duration;
  */
 public sealed interface LoginOutcome<P> {
 
-	/** The person is who they say. */
-	record Succeeded<P>(P principal) implements LoginOutcome<P> {
+	/**
+	 * The person is who they say; {@code deviceToken} goes back to their browser or app,
+	 * whose failures then count apart (OWASP's device cookies).
+	 */
+	record Succeeded<P>(P principal, String deviceToken) implements LoginOutcome<P> {
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
+import io.clientele.authentication.DeviceCookies;
 import io.clientele.authentication.LoginOutcome;
 import io.clientele.staff.StaffLogin;
 import io.clientele.staff.StaffPrincipal;
@@ -99,9 +100,13 @@ class BackofficeSecurityConfiguration {
 			var client = authentication.getDetails() instanceof WebAuthenticationDetails details
 					? details.getRemoteAddress() : null;
 			var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-			return switch (login.attempt(String.valueOf(authentication.getPrincipal()), password, client)) {
-				case LoginOutcome.Succeeded<StaffPrincipal> succeeded ->
-					BackofficeStaffSessionFilter.authenticated(succeeded.principal());
+			var attempt = new io.clientele.credentials.LoginAttempt(client,
+					DeviceCookies.currentAttempt(DeviceCookies.STAFF).deviceToken());
+			return switch (login.attempt(String.valueOf(authentication.getPrincipal()), password, attempt)) {
+				case LoginOutcome.Succeeded<StaffPrincipal> succeeded -> {
+					DeviceCookies.remember(DeviceCookies.STAFF, succeeded.deviceToken(), "/backoffice");
+					yield BackofficeStaffSessionFilter.authenticated(succeeded.principal());
+				}
 				case LoginOutcome.Blocked<StaffPrincipal> blocked -> throw new StaffBlocked(blocked.minutes());
 				case LoginOutcome.Failed<StaffPrincipal> failed -> throw new BadCredentialsException("Bad credentials");
 			};

@@ -37,13 +37,15 @@ public class AccountClosure {
 	}
 
 	/**
-	 * Closes the account if the password is the customer's current one; returns false,
-	 * changing nothing, otherwise.
+	 * Closes the account if the password is the customer's current one (checked and
+	 * counted like a login); otherwise changes nothing and says why.
 	 */
-	public boolean close(CustomerId customerId, String currentPassword) {
+	public PasswordCheck<CustomerId> close(CustomerId customerId, String currentPassword, LoginAttempt attempt) {
 		var customer = customers.find(customerId).filter(c -> !c.anonymized()).orElseThrow();
-		if (!passwords.isCurrentPassword(customerId, currentPassword)) {
-			return false;
+		var checked = passwords.confirmCurrent(customerId, currentPassword, attempt);
+		if (!(checked instanceof PasswordCheck.Passed<?> passed)) {
+			return checked instanceof PasswordCheck.Blocked<?> blocked
+					? new PasswordCheck.Blocked<>(blocked.remaining()) : new PasswordCheck.Failed<>();
 		}
 		// the recipient is taken before the address is replaced
 		var recipient = CustomerRecipients.of(customer);
@@ -53,7 +55,7 @@ public class AccountClosure {
 			audit.record(AuditType.ACCOUNT_DELETED, customerId.value(), AuditTrail.CUSTOMER,
 					AuditTrail.currentClientAddress(), "closed by the customer");
 		});
-		return true;
+		return new PasswordCheck.Passed<>(customerId, passed.deviceToken());
 	}
 
 }

@@ -61,13 +61,22 @@ public class EmailChanges {
 		record WrongPassword() implements RequestOutcome {
 		}
 
+		/** Too many failed password checks: the password was not checked. */
+		record Blocked(java.time.Duration remaining) implements RequestOutcome {
+		}
+
 		/** The new address breaks a rule (field {@code email}). */
 		record Rejected(List<Violation> violations) implements RequestOutcome {
 		}
 
 	}
 
-	public RequestOutcome request(CustomerId customerId, String currentPassword, String newEmail) {
+	/**
+	 * Asks for the new address after the current password, checked and counted like a
+	 * login.
+	 */
+	public RequestOutcome request(CustomerId customerId, String currentPassword, String newEmail,
+			LoginAttempt attempt) {
 		var customer = customers.find(customerId).filter(c -> !c.anonymized()).orElseThrow();
 		var problem = EmailAddress.problemWith(newEmail);
 		if (problem.isPresent()) {
@@ -77,8 +86,15 @@ public class EmailChanges {
 		if (address.normalized().equals(customer.email().normalized())) {
 			return new RequestOutcome.Rejected(List.of(Violation.of("email", "email-change.same")));
 		}
-		if (!passwords.isCurrentPassword(customerId, currentPassword)) {
-			return new RequestOutcome.WrongPassword();
+		switch (passwords.confirmCurrent(customerId, currentPassword, attempt)) {
+			case PasswordCheck.Blocked<?> blocked -> {
+				return new RequestOutcome.Blocked(blocked.remaining());
+			}
+			case PasswordCheck.Failed<?> failed -> {
+				return new RequestOutcome.WrongPassword();
+			}
+			case PasswordCheck.Passed<?> passed -> {
+			}
 		}
 		transaction.executeWithoutResult(status -> {
 			if (customers.findByEmail(address).isEmpty()) {

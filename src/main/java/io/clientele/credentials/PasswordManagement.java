@@ -59,10 +59,17 @@ public class PasswordManagement {
 
 	private final AuditTrail audit;
 
+	private final LoginThrottle throttle;
+
+	private final PasswordResets resets;
+
 	PasswordManagement(CustomerManagement customers, PasswordPolicy policy, NewPasswordCheck newPasswords,
 			PasswordHashing hashing, PasswordRepository passwords, CustomerTokens tokens, CustomerMails mails,
-			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, AuditTrail audit) {
+			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, AuditTrail audit,
+			LoginThrottle throttle, PasswordResets resets) {
 		this.audit = audit;
+		this.throttle = throttle;
+		this.resets = resets;
 		this.customers = customers;
 		this.policy = policy;
 		this.newPasswords = newPasswords;
@@ -96,8 +103,12 @@ public class PasswordManagement {
 		record Changed() implements ChangeOutcome {
 		}
 
-		/** The current password was wrong; callers count it as a failed login. */
+		/** The current password was wrong (counted as a failed login). */
 		record WrongCurrentPassword() implements ChangeOutcome {
+		}
+
+		/** Too many failures: the current password was not checked. */
+		record Blocked(Duration remaining) implements ChangeOutcome {
 		}
 
 		record Rejected(List<Violation> violations) implements ChangeOutcome {
@@ -106,26 +117,76 @@ public class PasswordManagement {
 	}
 
 	/**
-	 * The customer whose address and password these are, or empty. Costs one hash
+	 * A login's password check: the lockout is consulted before hashing and the attempt
+	 * counted (a failure is audited, and the first block tells the owner). Costs one hash
 	 * verification whether or not the address has an account, and replaces an outdated
 	 * hash on success. Passwords set under an older policy keep working; the status says
 	 * whether to change them.
 	 */
-	public Optional<VerifiedPassword> verify(String email, String password) {
-		if (password.length() > MAX_VERIFIABLE_LENGTH) {
-			return Optional.empty();
-		}
+	public PasswordCheck<VerifiedPassword> login(String email, String password, LoginAttempt attempt) {
 		var customer = EmailAddress.problemWith(email).isEmpty() ? customers.findByEmail(EmailAddress.of(email))
 				: Optional.<CustomerDetails>empty();
-		if (!matches(customer, password)) {
-			return Optional.empty();
+		return guarded(email, customer, password, attempt, details -> {
+			var hash = passwords.findHash(details.id().value()).orElseThrow();
+			if (hashing.isOutdated(hash)) {
+				passwords.store(details.id().value(), hashing.hash(password), clock.instant());
+			}
+			return new VerifiedPassword(details, statusOf(details, password));
+		});
+	}
+
+	/**
+	 * Whether the password is the signed-in customer's current one (to change the
+	 * password or the address, close the account): checked and counted exactly like a
+	 * login, so a stolen session gets no more guesses than a login form.
+	 */
+	public PasswordCheck<CustomerDetails> confirmCurrent(CustomerId customerId, String password, LoginAttempt attempt) {
+		var customer = customers.find(customerId);
+		var login = customer.map(c -> c.email().value()).orElse(customerId.toString());
+		return guarded(login, customer, password, attempt, details -> details);
+	}
+
+	// Reserve the attempt, then hash; count, audit and tell the owner in one place.
+	private <T> PasswordCheck<T> guarded(String login, Optional<CustomerDetails> customer, String password,
+			LoginAttempt attempt, java.util.function.Function<CustomerDetails, T> onSuccess) {
+		var admission = throttle.reserve(login, attempt);
+		if (admission instanceof LoginThrottle.Refused refused) {
+			return new PasswordCheck.Blocked<>(refused.remaining());
 		}
-		var details = customer.orElseThrow();
-		var hash = passwords.findHash(details.id().value()).orElseThrow();
-		if (hashing.isOutdated(hash)) {
-			passwords.store(details.id().value(), hashing.hash(password), clock.instant());
+		var admitted = (LoginThrottle.Admitted) admission;
+		boolean right;
+		try {
+			right = password.length() <= MAX_VERIFIABLE_LENGTH && matches(customer, password);
 		}
-		return Optional.of(new VerifiedPassword(details, statusOf(details, password)));
+		catch (PasswordHashingBusy ex) {
+			// not checked, so not counted
+			throttle.released(admitted);
+			throw ex;
+		}
+		if (!right) {
+			var failure = throttle.failed(admitted);
+			customer.ifPresent(details -> reportFailure(details.id(), login, attempt.clientAddress(), failure));
+			return failure.accountBlocked() ? new PasswordCheck.Blocked<>(failure.blockedFor())
+					: new PasswordCheck.Failed<>();
+		}
+		throttle.succeeded(admitted);
+		return new PasswordCheck.Passed<>(onSuccess.apply(customer.orElseThrow()), throttle.deviceToken(login));
+	}
+
+	// The customer's trail, the lockout's owner, and the first block's notice.
+	private void reportFailure(CustomerId customer, String login, @org.jspecify.annotations.Nullable String client,
+			LoginThrottle.Failure failure) {
+		transaction.executeWithoutResult(status -> {
+			audit.record(AuditType.LOGIN_FAILED, customer.value(), AuditTrail.ANONYMOUS, client, "wrong password");
+			if (failure.accountBlocked()) {
+				throttle.attribute(login, customer.value());
+				audit.record(AuditType.LOCKED_OUT, customer.value(), AuditTrail.ANONYMOUS, client,
+						failure.blockedFor().toMinutes() + " min");
+			}
+			if (failure.firstAccountBlock()) {
+				resets.sendLockoutNotice(customer, failure.blockedFor());
+			}
+		});
 	}
 
 	/**
@@ -133,12 +194,16 @@ public class PasswordManagement {
 	 * void, the customer's other sessions end ({@link PasswordChanged}) and a mail tells
 	 * them.
 	 */
-	public ChangeOutcome changePassword(CustomerId customerId, String currentPassword, String newPassword) {
-		var customer = customers.find(customerId);
-		if (currentPassword.length() > MAX_VERIFIABLE_LENGTH || !matches(customer, currentPassword)) {
+	public ChangeOutcome changePassword(CustomerId customerId, String currentPassword, String newPassword,
+			LoginAttempt attempt) {
+		var checked = confirmCurrent(customerId, currentPassword, attempt);
+		if (checked instanceof PasswordCheck.Blocked<CustomerDetails> blocked) {
+			return new ChangeOutcome.Blocked(blocked.remaining());
+		}
+		if (!(checked instanceof PasswordCheck.Passed<CustomerDetails> passed)) {
 			return new ChangeOutcome.WrongCurrentPassword();
 		}
-		var details = customer.orElseThrow();
+		var details = passed.value();
 		var violations = newPasswords.check(details, newPassword);
 		if (!violations.isEmpty()) {
 			return new ChangeOutcome.Rejected(violations);
@@ -256,14 +321,6 @@ public class PasswordManagement {
 	 */
 	public boolean requireChange(CustomerId customer) {
 		return passwords.requireChange(customer.value());
-	}
-
-	/**
-	 * Whether the password is the customer's current one (at the cost of a verification
-	 * either way).
-	 */
-	public boolean isCurrentPassword(CustomerId customerId, String password) {
-		return password.length() <= MAX_VERIFIABLE_LENGTH && matches(customers.find(customerId), password);
 	}
 
 	/**

@@ -22,7 +22,11 @@ public class StaffCredentials {
 
 	private final Clock clock;
 
-	StaffCredentials(PasswordPolicy policy, PasswordHashing hashing, PasswordRepository passwords, Clock clock) {
+	private final LoginThrottle throttle;
+
+	StaffCredentials(PasswordPolicy policy, PasswordHashing hashing, PasswordRepository passwords, Clock clock,
+			LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.policy = policy;
 		this.hashing = hashing;
 		this.passwords = passwords;
@@ -51,10 +55,49 @@ public class StaffCredentials {
 	}
 
 	/**
-	 * Whether the password is the staff member's; costs one verification even without a
-	 * password.
+	 * A staff login's password check, with the customers' lockout rules counted under
+	 * {@code login} (a key apart from any customer account of the same address): the
+	 * attempt is reserved before hashing. An unknown address ({@code staffId} empty) and
+	 * an account that may not sign in ({@code usable} false) cost the same verification
+	 * and fail like a wrong password.
 	 */
-	public boolean verify(UUID staffId, String password) {
+	public PasswordCheck<UUID> login(String login, java.util.Optional<UUID> staffId, boolean usable, String password,
+			LoginAttempt attempt) {
+		var admission = throttle.reserve(login, attempt);
+		if (admission instanceof LoginThrottle.Refused refused) {
+			return new PasswordCheck.Blocked<>(refused.remaining());
+		}
+		var admitted = (LoginThrottle.Admitted) admission;
+		boolean right;
+		try {
+			// an unknown address is checked against a random id without a hash: the decoy
+			right = password.length() <= 4096 && verify(staffId.orElseGet(UUID::randomUUID), password) && usable
+					&& staffId.isPresent();
+		}
+		catch (PasswordHashingBusy ex) {
+			throttle.released(admitted);
+			throw ex;
+		}
+		if (!right) {
+			var failure = throttle.failed(admitted);
+			return failure.accountBlocked() ? new PasswordCheck.Blocked<>(failure.blockedFor())
+					: new PasswordCheck.Failed<>();
+		}
+		throttle.succeeded(admitted);
+		return new PasswordCheck.Passed<>(staffId.get(), throttle.deviceToken(login));
+	}
+
+	/** Whether the staff login is blocked for untrusted clients right now. */
+	public boolean isLockedOut(String login) {
+		return throttle.blockedFor(login).isPresent();
+	}
+
+	/** Ends a lockout of the staff login at once. */
+	public void unlock(String login) {
+		throttle.clear(login);
+	}
+
+	private boolean verify(UUID staffId, String password) {
 		var hash = passwords.findHash(staffId);
 		if (hash.isEmpty()) {
 			hashing.verifyDecoy(password);

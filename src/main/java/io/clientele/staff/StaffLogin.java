@@ -3,11 +3,11 @@ package io.clientele.staff;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.clientele.authentication.LoginOutcome;
-import io.clientele.authentication.LoginThrottle;
+import io.clientele.credentials.LoginAttempt;
+import io.clientele.credentials.PasswordCheck;
 import io.clientele.credentials.StaffCredentials;
 import io.clientele.shared.EmailAddress;
 
@@ -23,35 +23,24 @@ public class StaffLogin {
 
 	private final StaffCredentials credentials;
 
-	private final LoginThrottle throttle;
-
-	StaffLogin(StaffAccounts accounts, StaffCredentials credentials, LoginThrottle throttle) {
+	StaffLogin(StaffAccounts accounts, StaffCredentials credentials) {
 		this.accounts = accounts;
 		this.credentials = credentials;
-		this.throttle = throttle;
 	}
 
-	public LoginOutcome<StaffPrincipal> attempt(String email, String password, @Nullable String clientAddress) {
-		var key = throttleKey(email);
-		var blocked = throttle.blockedFor(key, clientAddress);
-		if (blocked.isPresent()) {
-			return new LoginOutcome.Blocked<>(blocked.get());
-		}
+	public LoginOutcome<StaffPrincipal> attempt(String email, String password, LoginAttempt attempt) {
 		var staff = EmailAddress.problemWith(email).isEmpty() ? accounts.account(EmailAddress.of(email))
 				: Optional.<StaffAccount>empty();
-		// an unknown address is checked against a random id without a hash: the decoy,
-		// same cost
-		var verified = credentials.verify(staff.map(StaffAccount::id).orElseGet(UUID::randomUUID), password);
 		// a deactivated account fails like a wrong password, after the same verification,
 		// so that neither the answer nor its timing tells the difference
-		if (staff.isEmpty() || !verified || !staff.get().active()) {
-			throttle.recordFailure(key, clientAddress);
-			return throttle.blockedFor(key, null)
-				.<LoginOutcome<StaffPrincipal>>map(LoginOutcome.Blocked::new)
-				.orElse(new LoginOutcome.Failed<>());
-		}
-		throttle.clear(key);
-		return new LoginOutcome.Succeeded<>(staff.get().principal());
+		var checked = credentials.login(throttleKey(email), staff.map(StaffAccount::id),
+				staff.map(StaffAccount::active).orElse(false), password, attempt);
+		return switch (checked) {
+			case PasswordCheck.Passed<UUID> passed ->
+				new LoginOutcome.Succeeded<>(staff.orElseThrow().principal(), passed.deviceToken());
+			case PasswordCheck.Failed<UUID> failed -> new LoginOutcome.Failed<>();
+			case PasswordCheck.Blocked<UUID> blocked -> new LoginOutcome.Blocked<>(blocked.remaining());
+		};
 	}
 
 	/**
@@ -68,12 +57,12 @@ public class StaffLogin {
 
 	/** Whether the staff member's login is blocked after repeated failures right now. */
 	public boolean isLockedOut(StaffSummary staff) {
-		return throttle.blockedFor(throttleKey(staff.email().value()), null).isPresent();
+		return credentials.isLockedOut(throttleKey(staff.email().value()));
 	}
 
 	/** Ends a lockout of the staff member's login at once. */
 	public void unlock(StaffSummary staff) {
-		throttle.clear(throttleKey(staff.email().value()));
+		credentials.unlock(throttleKey(staff.email().value()));
 	}
 
 	// "staff:" keeps a staff member's failures apart from a customer account of the same

@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.clientele.address.AddressBook;
-import io.clientele.authentication.CustomerLogin;
+import io.clientele.authentication.DeviceCookies;
+import io.clientele.authentication.LoginOutcome;
+import io.clientele.credentials.PasswordCheck;
 import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.credentials.AccountClosure;
 import io.clientele.privacy.PersonalDataExport;
@@ -37,13 +39,10 @@ class StorefrontAccountController {
 
 	private final PersonalDataExport exports;
 
-	private final CustomerLogin logins;
-
 	StorefrontAccountController(CustomerManagement customers, AddressBook addresses, OrderHistory orders,
-			AccountClosure closure, CustomerLogin logins, PersonalDataExport exports) {
+			AccountClosure closure, PersonalDataExport exports) {
 		this.exports = exports;
 		this.closure = closure;
-		this.logins = logins;
 		this.customers = customers;
 		this.addresses = addresses;
 		this.orders = orders;
@@ -66,8 +65,14 @@ class StorefrontAccountController {
 	String delete(@AuthenticationPrincipal CustomerPrincipal principal, @ModelAttribute DeleteForm deleteForm,
 			BindingResult result, HttpServletRequest request, HttpServletResponse response) {
 		var password = deleteForm.currentPassword() == null ? "" : deleteForm.currentPassword();
-		if (!closure.close(principal.id(), password)) {
-			logins.recordFailure(principal.id(), request.getRemoteAddr());
+		var checked = closure.close(principal.id(), password, DeviceCookies.attempt(request, DeviceCookies.CUSTOMER));
+		if (checked instanceof PasswordCheck.Blocked<?> blocked) {
+			response.setStatus(429);
+			result.rejectValue("currentPassword", "password.current-blocked",
+					new Object[] { LoginOutcome.wholeMinutes(blocked.remaining()) }, null);
+			return "storefront/customer/delete";
+		}
+		if (checked instanceof PasswordCheck.Failed<?>) {
 			result.rejectValue("currentPassword", "password.current-wrong");
 			return "storefront/customer/delete";
 		}

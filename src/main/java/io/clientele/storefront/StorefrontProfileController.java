@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.clientele.authentication.CustomerLogin;
+import io.clientele.authentication.DeviceCookies;
+import io.clientele.authentication.LoginOutcome;
 import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.credentials.EmailChanges;
 import io.clientele.credentials.PasswordManagement;
@@ -46,19 +47,16 @@ class StorefrontProfileController {
 
 	private final PasswordPolicy policy;
 
-	private final CustomerLogin logins;
-
 	private final EmailChanges emailChanges;
 
 	private final SecurityContextRepository securityContexts = new HttpSessionSecurityContextRepository();
 
 	StorefrontProfileController(CustomerManagement customers, PasswordManagement passwords, PasswordPolicy policy,
-			CustomerLogin logins, EmailChanges emailChanges) {
+			EmailChanges emailChanges) {
 		this.emailChanges = emailChanges;
 		this.customers = customers;
 		this.passwords = passwords;
 		this.policy = policy;
-		this.logins = logins;
 	}
 
 	record ChangePasswordForm(@Nullable String currentPassword, @Nullable String newPassword,
@@ -161,18 +159,22 @@ class StorefrontProfileController {
 
 	@PostMapping("/customer/profile/email")
 	String changeEmail(@AuthenticationPrincipal CustomerPrincipal principal, @ModelAttribute EmailForm emailForm,
-			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		var outcome = emailChanges.request(principal.id(), text(emailForm.currentPassword()),
-				text(emailForm.email()).strip());
+				text(emailForm.email()).strip(), DeviceCookies.attempt(request, DeviceCookies.CUSTOMER));
 		switch (outcome) {
 			case EmailChanges.RequestOutcome.Requested requested -> {
 				redirect.addFlashAttribute("message", "email-change.requested");
 				redirect.addFlashAttribute("messageArgument", text(emailForm.email()).strip());
 				return "redirect:/customer/profile";
 			}
-			case EmailChanges.RequestOutcome.WrongPassword wrong -> {
+			case EmailChanges.RequestOutcome.WrongPassword wrong ->
 				result.rejectValue("currentPassword", "password.current-wrong");
-				logins.recordFailure(principal.id(), request.getRemoteAddr());
+			case EmailChanges.RequestOutcome.Blocked blocked -> {
+				response.setStatus(429);
+				result.rejectValue("currentPassword", "password.current-blocked",
+						new Object[] { LoginOutcome.wholeMinutes(blocked.remaining()) }, null);
 			}
 			case EmailChanges.RequestOutcome.Rejected rejected ->
 				FormErrors.reject(result, rejected.violations(), java.util.Set.of("email"));
@@ -213,11 +215,15 @@ class StorefrontProfileController {
 					Map.of("password", "newPassword"));
 			return render(model);
 		}
-		var outcome = passwords.changePassword(principal.id(), text(changePasswordForm.currentPassword()), newPassword);
+		var outcome = passwords.changePassword(principal.id(), text(changePasswordForm.currentPassword()), newPassword,
+				DeviceCookies.attempt(request, DeviceCookies.CUSTOMER));
 		switch (outcome) {
-			case ChangeOutcome.WrongCurrentPassword wrong -> {
+			case ChangeOutcome.WrongCurrentPassword wrong ->
 				result.rejectValue("currentPassword", "password.current-wrong");
-				logins.recordFailure(principal.id(), request.getRemoteAddr());
+			case ChangeOutcome.Blocked blocked -> {
+				response.setStatus(429);
+				result.rejectValue("currentPassword", "password.current-blocked",
+						new Object[] { LoginOutcome.wholeMinutes(blocked.remaining()) }, null);
 			}
 			case ChangeOutcome.Rejected rejected ->
 				FormErrors.reject(result, rejected.violations(), Map.of("password", "newPassword"));

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.clientele.support.Passwords;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.SignUp;
 import io.clientele.customer.CustomerDetails;
@@ -75,7 +76,7 @@ class ApiPasswordsIntegrationTests {
 				change(Shoppers.PASSWORD, NEW_PASSWORD, NEW_PASSWORD), token);
 
 		assertThat(answer.status()).isEqualTo(204);
-		assertThat(passwords.verify(email, NEW_PASSWORD)).isPresent();
+		assertThat(Passwords.verify(passwords, email, NEW_PASSWORD)).isPresent();
 		assertThat(TestMailServer.mailTo(email, "Your password was changed")).isNotNull();
 	}
 
@@ -129,7 +130,7 @@ class ApiPasswordsIntegrationTests {
 		var again = api.patch("/api/customer-restore-password/any", restore(key, NEW_PASSWORD, NEW_PASSWORD), null);
 
 		assertThat(restored.status()).isEqualTo(204);
-		assertThat(passwords.verify(email, NEW_PASSWORD)).isPresent();
+		assertThat(Passwords.verify(passwords, email, NEW_PASSWORD)).isPresent();
 		assertError(again, 422, "415", "Restore password key is not valid.");
 	}
 

@@ -222,7 +222,7 @@ class BackofficeCustomerPagesIntegrationTests {
 	void theAuditTrailRecordsStaffActionsAndSecurityEventsAndIsAppendOnly() {
 		var email = Shoppers.uniqueEmail();
 		var customer = Accounts.confirmedCustomer(signUp, email);
-		login.attempt(email, Shoppers.PASSWORD, "203.0.113.9");
+		login.attempt(email, Shoppers.PASSWORD, new io.clientele.credentials.LoginAttempt("203.0.113.9", null));
 		var browser = admin();
 		var page = "/backoffice/customers/" + customer.reference().value();
 		browser.get(page + "/login-details");

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 
+import io.clientele.support.Passwords;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.customer.RegisterCustomer;
 import io.clientele.shared.EmailAddress;
@@ -44,7 +45,7 @@ class SignUpIntegrationTests {
 		var customer = ((SignUpOutcome.Registered) outcome).customer();
 		assertThat(hashes.findHash(customer.id().value()))
 			.hasValueSatisfying(hash -> assertThat(hash).startsWith("$argon2id$").doesNotContain(Shoppers.PASSWORD));
-		assertThat(passwords.verify(email, Shoppers.PASSWORD))
+		assertThat(Passwords.verify(passwords, email, Shoppers.PASSWORD))
 			.hasValueSatisfying(v -> assertThat(v.customer().id()).isEqualTo(customer.id()));
 	}
 
@@ -56,8 +57,8 @@ class SignUpIntegrationTests {
 		var outcome = signUp.register(shopper(email.toUpperCase()), "another-password-99");
 
 		assertThat(outcome).isInstanceOf(SignUpOutcome.AddressAlreadyRegistered.class);
-		assertThat(passwords.verify(email, Shoppers.PASSWORD)).isPresent();
-		assertThat(passwords.verify(email, "another-password-99")).isEmpty();
+		assertThat(Passwords.verify(passwords, email, Shoppers.PASSWORD)).isPresent();
+		assertThat(Passwords.verify(passwords, email, "another-password-99")).isEmpty();
 	}
 
 	@Test
@@ -78,10 +79,10 @@ class SignUpIntegrationTests {
 		var email = Shoppers.uniqueEmail();
 		signUp.register(shopper(email), Shoppers.PASSWORD);
 
-		assertThat(passwords.verify(email, "wrong-password-11")).isEmpty();
-		assertThat(passwords.verify(Shoppers.uniqueEmail(), Shoppers.PASSWORD)).isEmpty();
-		assertThat(passwords.verify("not an address", Shoppers.PASSWORD)).isEmpty();
-		assertThat(passwords.verify(email, "x".repeat(10_000))).isEmpty();
+		assertThat(Passwords.verify(passwords, email, "wrong-password-11")).isEmpty();
+		assertThat(Passwords.verify(passwords, Shoppers.uniqueEmail(), Shoppers.PASSWORD)).isEmpty();
+		assertThat(Passwords.verify(passwords, "not an address", Shoppers.PASSWORD)).isEmpty();
+		assertThat(Passwords.verify(passwords, email, "x".repeat(10_000))).isEmpty();
 	}
 
 	@Test
@@ -91,7 +92,7 @@ class SignUpIntegrationTests {
 		var weaker = new PasswordHashing(CredentialsTestSettings.withArgon2(8192, 1)).hash(Shoppers.PASSWORD);
 		hashes.store(customer.id().value(), weaker, java.time.Instant.now());
 
-		assertThat(passwords.verify(email, Shoppers.PASSWORD)).isPresent();
+		assertThat(Passwords.verify(passwords, email, Shoppers.PASSWORD)).isPresent();
 
 		assertThat(hashes.findHash(customer.id().value()))
 			.hasValueSatisfying(hash -> assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));

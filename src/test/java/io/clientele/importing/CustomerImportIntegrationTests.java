@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
+import io.clientele.support.Passwords;
 import io.clientele.authentication.CustomerLogin;
 import io.clientele.authentication.LoginOutcome;
 import io.clientele.credentials.PasswordManagement;
@@ -127,7 +128,7 @@ class CustomerImportIntegrationTests {
 
 		importFile(file(HEADER, row(1, hash)));
 
-		var verified = passwords.verify(email(1), "change123").orElseThrow();
+		var verified = Passwords.verify(passwords, email(1), "change123").orElseThrow();
 		assertThat(verified.status()).isNotEqualTo(PasswordStatus.COMPLIANT);
 	}
 
@@ -352,7 +353,7 @@ class CustomerImportIntegrationTests {
 		var report = importFile(file(HEADER, row(1, RASMUS)));
 
 		assertThat(report.unchanged()).isEqualTo(1);
-		assertThat(passwords.isCurrentPassword(customer.id(), Shoppers.PASSWORD)).isTrue();
+		assertThat(Passwords.isCurrent(passwords, customer.id(), Shoppers.PASSWORD)).isTrue();
 	}
 
 	@Test

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import io.clientele.credentials.StaffCredentials;
+import io.clientele.credentials.LoginAttempt;
 import io.clientele.shared.EmailAddress;
 
 /**
@@ -20,15 +20,17 @@ class BootstrapAdminIntegrationTests {
 	StaffAccounts staff;
 
 	@Autowired
-	StaffCredentials credentials;
+	StaffLogin login;
 
 	@Test
 	void anEmptyStaffTableGetsAnAdminWithTheConfiguredPassword() {
 		var admin = staff.findByEmail(EmailAddress.of("admin@clientele.local")).orElseThrow();
 
 		assertThat(admin.role()).isEqualTo(StaffRole.ADMIN);
-		assertThat(credentials.verify(admin.id(), "Harbour-Kettle-Test-41")).isTrue();
-		assertThat(credentials.verify(admin.id(), "Harbour-Kettle-Test-42")).isFalse();
+		assertThat(login.attempt("admin@clientele.local", "Harbour-Kettle-Test-41", LoginAttempt.unknownClient()))
+			.isInstanceOf(io.clientele.authentication.LoginOutcome.Succeeded.class);
+		assertThat(login.attempt("admin@clientele.local", "Harbour-Kettle-Test-42", LoginAttempt.unknownClient()))
+			.isInstanceOf(io.clientele.authentication.LoginOutcome.Failed.class);
 	}
 
 }

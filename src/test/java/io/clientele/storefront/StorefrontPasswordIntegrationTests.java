@@ -133,7 +133,8 @@ class StorefrontPasswordIntegrationTests {
 		var link = requestResetLink(email);
 		var customer = Accounts.idOf(email);
 
-		passwords.changePassword(customer, Shoppers.PASSWORD, NEW_PASSWORD);
+		passwords.changePassword(customer, Shoppers.PASSWORD, NEW_PASSWORD,
+				io.clientele.credentials.LoginAttempt.unknownClient());
 
 		assertThat(new WebClient(port).get(link).body()).contains("This link is not valid.");
 	}
