@@ -37,18 +37,19 @@ import io.clientele.shared.Sha256;
  * exceed it is refused unhashed. A success clears what it reserved.
  * <p>
  * A browser or app that has logged in to the account before holds a signed device token
- * (OWASP's device cookies): its failures count on the device alone, so someone else
- * locking the account out does not lock out its owner. Accounts are keyed by a hash of
- * the lower-case login, whether or not it has an account, so a block tells nothing about
- * which addresses exist.
+ * (OWASP's device cookies): its failures count on the device alone, with the same limit,
+ * so someone else locking the account out does not lock out its owner. Accounts are keyed
+ * by a hash of the lower-case login, whether or not it has an account, so a block tells
+ * nothing about which addresses exist.
  */
 @Component
 public class LoginThrottle {
 
 	/**
-	 * What a failed check did: whether it started a block of the account, for how long.
+	 * What a failed check did: whether it started a block (of the account, or of a
+	 * trusted device), for how long.
 	 */
-	public record Failure(boolean accountBlocked, int accountBlocks, Duration blockedFor) {
+	public record Failure(boolean blocked, boolean accountBlocked, int accountBlocks, Duration blockedFor) {
 
 		/** The first block of an account since its last success: its owner is told. */
 		public boolean firstAccountBlock() {
@@ -107,8 +108,11 @@ public class LoginThrottle {
 		var now = clock.instant();
 		var account = accountKey(login);
 		var device = trustedDeviceKey(account, attempt.deviceToken(), now);
-		if (device.isPresent() && take(device.get(), settings.maxFailures(), now)) {
-			return new Admitted(login, device.get(), null, true);
+		if (device.isPresent()) {
+			// a trusted device counts on its own alone: someone holding it gets no more
+			// guesses than anyone else
+			return take(device.get(), settings.maxFailures(), now) ? new Admitted(login, device.get(), null, true)
+					: new Refused(remaining(device.get(), now).orElse(settings.blockFor()));
 		}
 		var client = attempt.clientAddress() == null ? null : clientKey(attempt.clientAddress());
 		var admitted = transaction.execute(status -> {
@@ -143,10 +147,10 @@ public class LoginThrottle {
 		}
 		var blocked = block(attempt.counterKey(), settings.maxFailures(), settings.blockFor(), settings.maxBlock(),
 				now);
-		if (attempt.trustedDevice() || blocked.isEmpty()) {
-			return new Failure(false, 0, Duration.ZERO);
+		if (blocked.isEmpty()) {
+			return new Failure(false, false, 0, Duration.ZERO);
 		}
-		return new Failure(true, blocked.get().blocks(), blocked.get().blockedFor());
+		return new Failure(true, !attempt.trustedDevice(), blocked.get().blocks(), blocked.get().blockedFor());
 	}
 
 	/**

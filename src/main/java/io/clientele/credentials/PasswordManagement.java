@@ -166,8 +166,7 @@ public class PasswordManagement {
 		if (!right) {
 			var failure = throttle.failed(admitted);
 			customer.ifPresent(details -> reportFailure(details.id(), login, attempt.clientAddress(), failure));
-			return failure.accountBlocked() ? new PasswordCheck.Blocked<>(failure.blockedFor())
-					: new PasswordCheck.Failed<>();
+			return failure.blocked() ? new PasswordCheck.Blocked<>(failure.blockedFor()) : new PasswordCheck.Failed<>();
 		}
 		throttle.succeeded(admitted);
 		return new PasswordCheck.Passed<>(onSuccess.apply(customer.orElseThrow()), throttle.deviceToken(login));

@@ -80,8 +80,7 @@ public class StaffCredentials {
 		}
 		if (!right) {
 			var failure = throttle.failed(admitted);
-			return failure.accountBlocked() ? new PasswordCheck.Blocked<>(failure.blockedFor())
-					: new PasswordCheck.Failed<>();
+			return failure.blocked() ? new PasswordCheck.Blocked<>(failure.blockedFor()) : new PasswordCheck.Failed<>();
 		}
 		throttle.succeeded(admitted);
 		return new PasswordCheck.Passed<>(staffId.get(), throttle.deviceToken(login));

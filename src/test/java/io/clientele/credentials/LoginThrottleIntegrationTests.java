@@ -162,6 +162,31 @@ class LoginThrottleIntegrationTests {
 	}
 
 	@Test
+	void aParallelBurstFromOneAddressGetsNoMoreThanItsLimitWhateverTheAccounts() throws Exception {
+		var strict = new LoginThrottle(jdbc, new LockoutSettings(10, Duration.ofMinutes(15), Duration.ofMinutes(5),
+				Duration.ofHours(1), 20, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ofDays(1)), transaction,
+				clock);
+		var admitted = new java.util.concurrent.atomic.AtomicInteger();
+		try (var threads = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+			var attempts = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+			for (int i = 0; i < 60; i++) {
+				var account = "someone-" + i + "@example.com";
+				attempts.add(threads.submit(() -> {
+					if (strict.reserve(account, new LoginAttempt(client, null)) instanceof LoginThrottle.Admitted) {
+						admitted.incrementAndGet();
+					}
+					return null;
+				}));
+			}
+			for (var attempt : attempts) {
+				attempt.get();
+			}
+		}
+
+		assertThat(admitted).hasValue(20);
+	}
+
+	@Test
 	void anAttemptThatWasNeverCheckedDoesNotCount() {
 		fail(9);
 		var unchecked = (LoginThrottle.Admitted) throttle.reserve(email, new LoginAttempt(client, null));
@@ -212,7 +237,7 @@ class LoginThrottleIntegrationTests {
 	}
 
 	@Test
-	void aDevicesOwnFailuresUseUpItsTrustAndThenCountOnTheAccount() {
+	void aDevicesOwnFailuresBlockTheDeviceButNotTheAccount() {
 		var device = throttle.deviceToken(email);
 		for (int i = 0; i < 10; i++) {
 			var admission = throttle.reserve(email, new LoginAttempt(client, device));
@@ -221,9 +246,9 @@ class LoginThrottleIntegrationTests {
 			assertThat(throttle.failed((LoginThrottle.Admitted) admission).accountBlocked()).isFalse();
 		}
 
-		assertThat(throttle.reserve(email, new LoginAttempt(client, device)))
-			.isInstanceOfSatisfying(LoginThrottle.Admitted.class, a -> assertThat(a.trustedDevice()).isFalse());
+		assertThat(throttle.reserve(email, new LoginAttempt(client, device))).isInstanceOf(LoginThrottle.Refused.class);
 		assertThat(throttle.blockedFor(email)).as("the account itself is not blocked by the device").isEmpty();
+		assertThat(throttle.reserve(email, new LoginAttempt(client, null))).isInstanceOf(LoginThrottle.Admitted.class);
 	}
 
 	@Test

@@ -55,6 +55,12 @@ public class ApiClient {
 	}
 
 	public Answer send(String method, String path, @Nullable String body, String contentType, @Nullable String token) {
+		return send(method, path, body, contentType, token, Map.of());
+	}
+
+	/** Sends the request with further headers. */
+	public Answer send(String method, String path, @Nullable String body, String contentType, @Nullable String token,
+			Map<String, String> headers) {
 		var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.method(method,
 					body == null ? HttpRequest.BodyPublishers.noBody()
@@ -66,6 +72,7 @@ public class ApiClient {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
+		headers.forEach(request::header);
 		try {
 			var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Answer(response.statusCode(), response.body(), response.headers().map());
