@@ -19,10 +19,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * through the environment ({@code CLIENTELE_API_SIGNING_KEY}) when several nodes run.
  * @param additionalPublicKeys further public keys (PEM) published in the JWKS, e.g. the
  * previous signing key during a rotation
+ * @param backofficeClients each back-office client's id and the SHA-256 (hex) of its
+ * secret
+ * @param refreshTokenMaxLifetime the absolute lifetime of a refresh-token family: however
+ * often its tokens rotate, none is valid longer than this after the login that began it
+ * @param backofficeAudience the {@code aud} claim of back-office client tokens; customer
+ * tokens carry {@code audience}, and neither is accepted in place of the other
  */
 @ConfigurationProperties("clientele.api")
 public record ApiSettings(@DefaultValue("8h") Duration accessTokenLifetime,
 		@DefaultValue("30d") Duration refreshTokenLifetime, @DefaultValue("frontend") String audience,
 		@Nullable String signingKey, @DefaultValue List<String> additionalPublicKeys,
-		@DefaultValue Map<String, String> backofficeClients) {
+		@DefaultValue Map<String, String> backofficeClients, @DefaultValue("90d") Duration refreshTokenMaxLifetime,
+		@DefaultValue("backoffice") String backofficeAudience) {
+
+	public ApiSettings {
+		if (audience.equals(backofficeAudience)) {
+			throw new io.clientele.shared.ConfigurationProblem(
+					"clientele.api.audience and clientele.api.backoffice-audience are both \"" + audience
+							+ "\": a customer's token would pass for a back-office client's.",
+					"Give clientele.api.backoffice-audience a value of its own (default: backoffice).");
+		}
+		if (refreshTokenMaxLifetime.isNegative() || refreshTokenMaxLifetime.isZero()) {
+			throw new io.clientele.shared.ConfigurationProblem(
+					"clientele.api.refresh-token-max-lifetime is " + refreshTokenMaxLifetime + ".",
+					"Give a positive duration such as 90d.");
+		}
+	}
+
 }

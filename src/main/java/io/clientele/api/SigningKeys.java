@@ -2,8 +2,16 @@ package io.clientele.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -34,6 +42,10 @@ import io.clientele.shared.ConfigurationProblem;
 @Component
 class SigningKeys {
 
+	static final java.util.Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
+	static final java.util.Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
 	private final RSAKey signingKey;
 
 	private final JWKSet publicKeys;
@@ -59,6 +71,12 @@ class SigningKeys {
 		return publicKeys;
 	}
 
+	/**
+	 * The key from the file, or a new one written there. The file is owner-only from its
+	 * first byte: it is written as an owner-only temporary file and then linked into
+	 * place, so no other user can ever read it, no reader ever sees half a key, and when
+	 * two nodes start at once on one data directory, the first key stays and both use it.
+	 */
 	private static String storedOrGenerated(Path file) {
 		try {
 			if (Files.exists(file)) {
@@ -70,21 +88,58 @@ class SigningKeys {
 					+ Base64.getMimeEncoder(64, "\n".getBytes())
 						.encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
 					+ "\n-----END PRIVATE KEY-----\n";
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, pem);
-			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			var directory = file.getParent();
+			var posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+			if (posix) {
+				Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
 			}
-			catch (UnsupportedOperationException ex) {
+			else {
 				// not a POSIX file system: the directory's protection has to do
+				Files.createDirectories(directory);
 			}
-			return pem;
+			var temporary = posix
+					? Files.createTempFile(directory, ".jwt-signing-key", ".tmp",
+							PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+					: Files.createTempFile(directory, ".jwt-signing-key", ".tmp");
+			try {
+				try (var channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+					channel.write(ByteBuffer.wrap(pem.getBytes(StandardCharsets.US_ASCII)));
+					channel.force(true);
+				}
+				return publish(temporary, file, pem);
+			}
+			finally {
+				Files.deleteIfExists(temporary);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		catch (java.security.GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Puts the complete key in place unless another process was first; returns the key in
+	 * place.
+	 */
+	private static String publish(Path temporary, Path file, String pem) throws IOException {
+		try {
+			Files.createLink(file, temporary);
+			return pem;
+		}
+		catch (FileAlreadyExistsException anotherNodeWasFirst) {
+			return Files.readString(file);
+		}
+		catch (UnsupportedOperationException | IOException noHardLinks) {
+			try {
+				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (AtomicMoveNotSupportedException ex) {
+				Files.move(temporary, file);
+			}
+			return pem;
 		}
 	}
 

@@ -24,11 +24,14 @@ public class CustomerSessions {
 
 	private final LoginThrottle throttle;
 
+	private final AccessCutoff cutoff;
+
 	CustomerSessions(FindByIndexNameSessionRepository<? extends Session> sessions, CustomerManagement customers,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, AccessCutoff cutoff) {
 		this.sessions = sessions;
 		this.customers = customers;
 		this.throttle = throttle;
+		this.cutoff = cutoff;
 	}
 
 	/**
@@ -93,8 +96,12 @@ public class CustomerSessions {
 		return session.isPresent();
 	}
 
-	/** Ends every session of the customer except the one of this request. */
+	/**
+	 * Ends every session of the customer except the one of this request, and every API
+	 * token issued until now (the request's own, if it came with one).
+	 */
 	public void signOutEverywhereElse(io.clientele.customer.CustomerId customer) {
+		cutoff.cutOff(customer);
 		var keep = currentSessionId();
 		sessions.findByPrincipalName(customer.toString())
 			.keySet()
@@ -120,6 +127,7 @@ public class CustomerSessions {
 	}
 
 	private void signOutEverywhere(io.clientele.customer.CustomerId customer) {
+		cutoff.cutOff(customer);
 		sessions.findByPrincipalName(customer.toString()).keySet().forEach(sessions::deleteById);
 	}
 

@@ -1,5 +1,6 @@
 package io.clientele.storefront;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 
@@ -28,6 +30,10 @@ import io.clientele.credentials.PasswordManagement.PasswordStatus;
 @Configuration(proxyBeanMethods = false)
 class StorefrontSecurityConfiguration {
 
+	/**
+	 * How long a remembered session lasts without a visit; with visits it lasts until
+	 * {@code clientele.storefront.session-max-lifetime} after its start.
+	 */
 	static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(30);
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -37,9 +43,11 @@ class StorefrontSecurityConfiguration {
 	@Bean
 	@Order(100)
 	SecurityFilterChain storefrontSecurity(HttpSecurity http, CustomerAuthenticationProvider customers,
-			SpringSessionRememberMeServices rememberMe) throws Exception {
+			SpringSessionRememberMeServices rememberMe, StorefrontSettings settings, Clock clock) throws Exception {
 		// Its own manager without a parent: a failed login is checked, and counted, once.
 		return http.authenticationManager(new ProviderManager(customers))
+			.addFilterBefore(new SessionLifetimeFilter(settings.sessionMaxLifetime(), clock),
+					SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/customer/**")
 				.hasAuthority(CustomerAuthenticationProvider.CUSTOMER.getAuthority())
 				.anyRequest()

@@ -87,7 +87,7 @@ class ApiAnonymizationIntegrationTests {
 							.formatted(login.get("refreshToken").stringValue()),
 						null),
 				401, "004", "Failed to refresh token.");
-		assertError(api.get("/api/customers/" + reference, token), 404, "402", "Customer not found.");
+		assertError(api.get("/api/customers/" + reference, token), 401, "001", "Invalid access token.");
 		assertThat(api
 			.post("/api/customers",
 					ApiCustomersIntegrationTests.registration(email, Shoppers.PASSWORD, Shoppers.PASSWORD), null)

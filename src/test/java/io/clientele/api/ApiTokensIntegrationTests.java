@@ -17,6 +17,7 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +30,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.clientele.authentication.AccessCutoff;
 import io.clientele.credentials.SignUp;
 import io.clientele.customer.CustomerDetails;
 import io.clientele.support.Accounts;
@@ -58,6 +60,12 @@ class ApiTokensIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	AccessCutoff cutoff;
+
+	@Value("${clientele.public-url:http://localhost:8080}")
+	String publicUrl;
 
 	ApiClient api;
 
@@ -204,7 +212,8 @@ class ApiTokensIntegrationTests {
 				+ java.util.Base64.getMimeEncoder().encodeToString(previous.toRSAPublicKey().getEncoded())
 				+ "\n-----END PUBLIC KEY-----";
 		var rotated = new ApiSettings(settings.accessTokenLifetime(), settings.refreshTokenLifetime(),
-				settings.audience(), settings.signingKey(), java.util.List.of(pem), java.util.Map.of());
+				settings.audience(), settings.signingKey(), java.util.List.of(pem), java.util.Map.of(),
+				settings.refreshTokenMaxLifetime(), settings.backofficeAudience());
 
 		var jwks = new SigningKeys(rotated, java.nio.file.Path.of(io.clientele.support.TestDatabase.dataDirectory()))
 			.publicKeys();
@@ -228,7 +237,7 @@ class ApiTokensIntegrationTests {
 	@Test
 	void anExpiredTokenIsRefused() {
 		var past = new MutableClock(Instant.now().minus(Duration.ofHours(9)));
-		var expired = new AccessTokens(keys, settings, json, past)
+		var expired = new AccessTokens(keys, settings, json, past, cutoff, publicUrl)
 			.issue(new ApiCustomer(customer.id(), customer.reference().value()));
 
 		assertError(api.get("/api/customers", expired), 401, "001", "Invalid access token.");
