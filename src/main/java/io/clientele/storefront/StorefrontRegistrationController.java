@@ -27,8 +27,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /register}. A new address and one that already has an account get the same
- * redirect and the same message, so the page never tells whether an address is
- * registered.
+ * redirect and the same message, and beyond the registration limits the same 429 page, so
+ * the page never tells whether an address is registered.
  */
 @Controller
 class StorefrontRegistrationController {
