@@ -203,6 +203,18 @@ class StorefrontDoubleOptInIntegrationTests {
 	}
 
 	@Test
+	void theConfirmationPageSpeaksGerman() {
+		var link = register(Shoppers.uniqueEmail());
+		var browser = new WebClient(port).acceptLanguage("de-DE,de;q=0.9");
+
+		var page = browser.get(link);
+		var wrong = browser.post("/register/confirm", Map.of("token", tokenOf(link), "password", "falsch-falsch-42"));
+
+		assertThat(page.body()).contains("E-Mail-Adresse bestätigen").contains("Sie haben sich nicht registriert?");
+		assertThat(wrong.body()).contains("Das ist nicht das Passwort dieses Kontos.");
+	}
+
+	@Test
 	void aConfirmationWithAMalformedOrUnknownTokenExplainsTheLink() {
 		var unknown = new WebClient(port);
 		unknown.get("/register/confirm?token=x");
