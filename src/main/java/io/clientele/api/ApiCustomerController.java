@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,6 +39,8 @@ import io.clientele.shared.InvalidInput;
 import io.clientele.shared.Violation;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /** {@code /customers} and {@code /customer-confirmation}, as Glue serves them. */
 @RestController
@@ -70,7 +73,7 @@ class ApiCustomerController {
 	}
 
 	@PostMapping(path = "/api/customers", consumes = { "application/vnd.api+json", "application/json" })
-	ResponseEntity<Object> register(@RequestBody String body, Locale locale) {
+	ResponseEntity<Object> register(@RequestBody String body, Locale locale, HttpServletRequest request) {
 		var rules = new AttributeRules(JsonApiRequest.attributes(json, body, "customers"));
 		rules.required("salutation").notBlank().choice(SALUTATIONS);
 		rules.required("firstName").notBlank().maxLength(100).noneOf(FORBIDDEN_IN_NAMES);
@@ -92,10 +95,15 @@ class ApiCustomerController {
 		if (!violations.isEmpty()) {
 			throw new GlueException(errorsFor(violations));
 		}
-		return switch (signUp.register(data, rules.textOrEmpty("password"))) {
+		return switch (signUp.register(data, rules.textOrEmpty("password"), request.getRemoteAddr())) {
 			case SignUpOutcome.Registered registered ->
 				JsonApi.single(HttpStatus.CREATED, resource(registered.customer()));
 			case SignUpOutcome.AddressAlreadyRegistered taken -> throw new GlueException(GlueError.EMAIL_ALREADY_USED);
+			// the same for a known and an unknown address: the limit counts both
+			case SignUpOutcome.TooManyRegistrations limited -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+				.contentType(JsonApi.MEDIA_TYPE)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfter().toSeconds()))
+				.body(Map.of("errors", List.of(GlueError.TOO_MANY_REGISTRATIONS)));
 		};
 	}
 

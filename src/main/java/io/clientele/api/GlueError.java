@@ -67,6 +67,9 @@ record GlueError(@Nullable String code, int status, String detail) {
 
 	static final GlueError PASSWORD_REUSED = new GlueError("428", 400, "The password was used before.");
 
+	static final GlueError TOO_MANY_REGISTRATIONS = new GlueError("429", 429,
+			"Too many registrations from this client or for this email address. Please try again later.");
+
 	static final GlueError POST_DATA_INVALID = new GlueError(null, 400, "Post data is invalid.");
 
 	static final GlueError INVALID_TYPE = new GlueError(null, 400, "Invalid type.");

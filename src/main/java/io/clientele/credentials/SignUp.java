@@ -26,6 +26,8 @@ public class SignUp {
 
 	private static final Duration HOUR = Duration.ofHours(1);
 
+	private static final Duration DAY = Duration.ofDays(1);
+
 	private final CustomerManagement customers;
 
 	private final PasswordPolicy policy;
@@ -74,9 +76,32 @@ public class SignUp {
 	}
 
 	/**
-	 * Creates the account and its password. An address that already has an account
-	 * changes nothing and costs the same hashing time, so that callers can answer both
-	 * alike.
+	 * A registration from the public (storefront, API):
+	 * {@link #register(RegisterCustomer, String)} within the limits per client address
+	 * (an hour) and per e-mail address (a day). Over a limit nothing is looked up, hashed
+	 * or mailed, and the answer is the same whether or not the address has an account.
+	 * @throws InvalidInput when {@link #check} reports anything
+	 */
+	public SignUpOutcome register(RegisterCustomer data, String password, String clientAddress) {
+		var violations = check(data, password);
+		if (!violations.isEmpty()) {
+			throw new InvalidInput(violations);
+		}
+		// Counted in PostgreSQL, so the limit holds across nodes; the address counts
+		// whether or not it has an account, so refusals tell nothing about it.
+		var wait = requestLimits.acquire("register-client", clientAddress, registration.maxPerClient(), HOUR)
+			.or(() -> requestLimits.acquire("register-email", EmailAddress.of(data.email()).normalized(),
+					registration.maxPerAddress(), DAY));
+		if (wait.isPresent()) {
+			return new SignUpOutcome.TooManyRegistrations(wait.get());
+		}
+		return create(data, password);
+	}
+
+	/**
+	 * Creates the account and its password, without the public limits (demo data,
+	 * imports). An address that already has an account changes nothing and costs the same
+	 * hashing time, so that callers can answer both alike.
 	 * @throws InvalidInput when {@link #check} reports anything
 	 */
 	public SignUpOutcome register(RegisterCustomer data, String password) {
@@ -84,6 +109,10 @@ public class SignUp {
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(violations);
 		}
+		return create(data, password);
+	}
+
+	private SignUpOutcome create(RegisterCustomer data, String password) {
 		// Hashed before the transaction, so no connection is held while it runs, and for
 		// every request, so that a taken address answers as slowly as a new one.
 		var hash = hashing.hash(password);

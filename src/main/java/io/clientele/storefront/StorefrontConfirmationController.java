@@ -1,6 +1,7 @@
 package io.clientele.storefront;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,10 @@ import io.clientele.credentials.TokenCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Double opt-in: {@code /register/confirm?token=…} and sending the link again. */
+/**
+ * Double opt-in: {@code /register/confirm?token=…} asks for the account's password and
+ * confirms only when that form is posted; and sending the link again.
+ */
 @Controller
 class StorefrontConfirmationController {
 
@@ -24,16 +28,47 @@ class StorefrontConfirmationController {
 		this.registrations = registrations;
 	}
 
+	/**
+	 * Only shows the page: opening the link (a person, or a mail scanner fetching it)
+	 * changes nothing and leaves the link usable.
+	 */
 	@GetMapping("/register/confirm")
-	String confirm(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model,
-			RedirectAttributes redirect) {
+	String confirmPage(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
 		// The token is in this page's address: it must not travel on in a Referer header.
 		response.setHeader("Referrer-Policy", "no-referrer");
-		var check = registrations.confirm(token);
-		if (check instanceof TokenCheck.Valid) {
-			redirect.addFlashAttribute("message", "register.confirmed");
-			return "redirect:/login";
+		var check = registrations.check(token);
+		if (!(check instanceof TokenCheck.Valid)) {
+			return problem(check, model);
 		}
+		model.addAttribute("token", token);
+		return "storefront/register-confirm";
+	}
+
+	@PostMapping("/register/confirm")
+	String confirm(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		response.setHeader("Referrer-Policy", "no-referrer");
+		return switch (registrations.confirm(token, password, request.getRemoteAddr())) {
+			case CONFIRMED -> {
+				redirect.addFlashAttribute("message", "register.confirmed");
+				yield "redirect:/login";
+			}
+			case WRONG_PASSWORD -> {
+				model.addAttribute("token", token);
+				model.addAttribute("wrongPassword", true);
+				yield "storefront/register-confirm";
+			}
+			case BLOCKED -> {
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+				model.addAttribute("token", token);
+				model.addAttribute("blocked", true);
+				yield "storefront/register-confirm";
+			}
+			case INVALID_TOKEN -> problem(registrations.check(token), model);
+		};
+	}
+
+	private static String problem(TokenCheck check, Model model) {
 		model.addAttribute("problem", LinkProblem.of(check).messageKey());
 		model.addAttribute("retryLink", "/register/resend");
 		model.addAttribute("retryText", "register.resend.title");

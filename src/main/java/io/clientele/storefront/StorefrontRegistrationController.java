@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,12 +19,16 @@ import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.credentials.PasswordPolicy;
 import io.clientele.credentials.Registrations;
 import io.clientele.credentials.SignUp;
+import io.clientele.credentials.SignUpOutcome;
 import io.clientele.customer.CustomerLocale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /register}. A new address and one that already has an account get the same
- * redirect and the same message, so the page never tells whether an address is
- * registered.
+ * redirect and the same message, and beyond the registration limits the same 429 page, so
+ * the page never tells whether an address is registered.
  */
 @Controller
 class StorefrontRegistrationController {
@@ -58,7 +64,7 @@ class StorefrontRegistrationController {
 
 	@PostMapping("/register")
 	String register(@ModelAttribute RegisterForm registerForm, BindingResult result, Locale locale,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		var customer = registerForm.toCommand(CustomerLocale.closestTo(locale).code());
 		FormErrors.reject(result, signUp.check(customer, registerForm.passwordText()), FORM_FIELDS);
 		if (!registerForm.passwordsMatch()) {
@@ -70,7 +76,14 @@ class StorefrontRegistrationController {
 		if (result.hasErrors()) {
 			return "storefront/register";
 		}
-		signUp.register(customer, registerForm.passwordText());
+		if (signUp.register(customer, registerForm.passwordText(),
+				request.getRemoteAddr()) instanceof SignUpOutcome.TooManyRegistrations limited) {
+			// the same page for a known and an unknown address: the limit counts both
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfter().toSeconds()));
+			model.addAttribute("minutes", (limited.retryAfter().toSeconds() + 59) / 60);
+			return "storefront/register-limited";
+		}
 		// The same message whether the address was new or taken.
 		redirect.addFlashAttribute("message", registrations.doubleOptIn() ? "register.check-email" : "register.done");
 		return "redirect:/login";

@@ -92,6 +92,56 @@ class ApiCustomersIntegrationTests {
 	}
 
 	@Test
+	void aMailScannerFetchingTheConfirmationEndpointConfirmsNothing() {
+		var email = Shoppers.uniqueEmail();
+		api.post("/api/customers", registration(email, Shoppers.PASSWORD, Shoppers.PASSWORD), null);
+		var link = TestMailServer.linkIn(TestMailServer.mailTo(email, "Please confirm"));
+		var key = link.substring(link.indexOf("token=") + 6);
+
+		var fetched = api.get("/api/customer-confirmation?registrationKey=" + key, null);
+
+		assertThat(fetched.status()).as("only the POST is public").isEqualTo(403);
+		assertThat(customers.findByEmail(EmailAddress.of(email)).orElseThrow().confirmed()).isFalse();
+		assertThat(api.post("/api/customer-confirmation", """
+				{"data":{"type":"customer-confirmation","attributes":{"registrationKey":"%s"}}}""".formatted(key), null)
+			.status()).as("Glue's POST with the key still confirms").isEqualTo(204);
+	}
+
+	@Test
+	void registrationsForOneAddressAreLimitedAlikeForKnownAndUnknownAddresses() {
+		var known = Shoppers.uniqueEmail();
+		Accounts.confirmedCustomer(signUp, known);
+		var unknown = Shoppers.uniqueEmail();
+		for (var i = 0; i < 5; i++) {
+			assertThat(fromAnywhere()
+				.post("/api/customers", registration(known, Shoppers.PASSWORD, Shoppers.PASSWORD), null)
+				.status()).isEqualTo(422);
+			assertThat(fromAnywhere()
+				.post("/api/customers", registration(unknown, Shoppers.PASSWORD, Shoppers.PASSWORD), null)
+				.status()).as("Glue's answers: 201 for the first, 422 code 400 after").isEqualTo(i == 0 ? 201 : 422);
+		}
+
+		var knownRefused = fromAnywhere().post("/api/customers",
+				registration(known, Shoppers.PASSWORD, Shoppers.PASSWORD), null);
+		var unknownRefused = fromAnywhere().post("/api/customers",
+				registration(unknown, Shoppers.PASSWORD, Shoppers.PASSWORD), null);
+		var stranger = Shoppers.uniqueEmail();
+
+		assertThat(knownRefused.body()).isEqualTo(unknownRefused.body());
+		assertError(knownRefused, 429, "429",
+				"Too many registrations from this client or for this email address. Please try again later.");
+		assertThat(knownRefused.header("Retry-After")).isPresent();
+		assertThat(unknownRefused.header("Retry-After")).isPresent();
+		assertThat(fromAnywhere()
+			.post("/api/customers", registration(stranger, Shoppers.PASSWORD, Shoppers.PASSWORD), null)
+			.status()).as("another address is not affected").isEqualTo(201);
+	}
+
+	ApiClient fromAnywhere() {
+		return new ApiClient(port, Shoppers.uniqueClientAddress());
+	}
+
+	@Test
 	void aTakenAddressGetsSprykersCode400TextAndItsOwnerAMail() {
 		var email = Shoppers.uniqueEmail();
 		Accounts.confirmedCustomer(signUp, email);

@@ -63,9 +63,12 @@ class StorefrontJourneyIntegrationTests {
 		waitForPath("/login");
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Almost there!");
 
-		// confirms the address with the link from the mail
+		// confirms the address with the link from the mail and the password
 		var confirmation = TestMailServer.mailTo(email, "Please confirm your email address");
 		browser.get(Chromium.url(port, TestMailServer.linkIn(confirmation)));
+		browser.findElement(By.id("password")).sendKeys(Shoppers.PASSWORD);
+		Chromium.screenshot(browser, "storefront-register-confirm");
+		browser.findElement(By.id("confirm-registration")).click();
 		waitForPath("/login");
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
 			.isEqualTo("Your email address is confirmed. Please log in.");

@@ -14,8 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.clientele.credentials.SignUp;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.shared.EmailAddress;
+import io.clientele.support.Accounts;
 import io.clientele.support.Shoppers;
 import io.clientele.support.TestMailServer;
 import io.clientele.support.WebClient;
@@ -31,6 +33,9 @@ class StorefrontRegistrationIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SignUp signUp;
 
 	WebClient browser;
 
@@ -119,6 +124,38 @@ class StorefrontRegistrationIntegrationTests {
 			.param(form.get("email"))
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void registrationsForOneAddressAreLimitedAlikeForKnownAndUnknownAddresses() {
+		var known = Shoppers.uniqueEmail();
+		Accounts.confirmedCustomer(signUp, known);
+		var unknown = Shoppers.uniqueEmail();
+		// five a day are accepted (from any client), whether or not the address has an
+		// account
+		for (var i = 0; i < 5; i++) {
+			var knownAnswer = registerFromAnywhere(known);
+			var unknownAnswer = registerFromAnywhere(unknown);
+			assertThat(knownAnswer.status()).isEqualTo(unknownAnswer.status()).isEqualTo(302);
+			assertThat(knownAnswer.location()).isEqualTo(unknownAnswer.location());
+		}
+
+		var knownRefused = registerFromAnywhere(known);
+		var unknownRefused = registerFromAnywhere(unknown.toUpperCase());
+
+		assertThat(knownRefused.status()).isEqualTo(unknownRefused.status()).isEqualTo(429);
+		assertThat(knownRefused.bodyWithoutCsrfToken()).isEqualTo(unknownRefused.bodyWithoutCsrfToken())
+			.contains("Too many registrations");
+		assertThat(knownRefused.header("Retry-After")).isPresent();
+		assertThat(unknownRefused.header("Retry-After")).isPresent();
+		assertThat(registerFromAnywhere(Shoppers.uniqueEmail()).status()).as("another address is not affected")
+			.isEqualTo(302);
+	}
+
+	WebClient.Page registerFromAnywhere(String email) {
+		var browser = new WebClient(port, Shoppers.uniqueClientAddress());
+		browser.get("/register");
+		return browser.post("/register", Shoppers.registrationForm(email));
 	}
 
 	@Test

@@ -20,10 +20,20 @@ public class ApiClient {
 
 	private final String baseUrl;
 
-	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+	private final HttpClient http;
 
 	public ApiClient(int port) {
 		this.baseUrl = "http://127.0.0.1:" + port;
+		this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/**
+	 * An app on another machine: its requests come from the given loopback address (see
+	 * {@link Shoppers#uniqueClientAddress()}), for limits per client address.
+	 */
+	public ApiClient(int port, java.net.InetAddress from) {
+		this.baseUrl = "http://127.0.0.1:" + port;
+		this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).localAddress(from).build();
 	}
 
 	/** Logs in through {@code POST /api/access-tokens} and returns the access token. */

@@ -18,6 +18,22 @@ public final class Shoppers {
 		return "shopper-" + UUID.randomUUID().toString().substring(0, 13) + "@example.com";
 	}
 
+	/**
+	 * A client address of its own in 127.0.0.0/8 (all loopback on Linux), so that
+	 * counters per client address start at zero while every other test comes from
+	 * 127.0.0.1.
+	 */
+	public static java.net.InetAddress uniqueClientAddress() {
+		var random = java.util.concurrent.ThreadLocalRandom.current();
+		try {
+			return java.net.InetAddress.getByAddress(new byte[] { 127, (byte) random.nextInt(1, 255),
+					(byte) random.nextInt(0, 256), (byte) random.nextInt(1, 255) });
+		}
+		catch (java.net.UnknownHostException impossible) {
+			throw new IllegalStateException(impossible);
+		}
+	}
+
 	/** A complete, valid registration form for the address. */
 	public static Map<String, String> registrationForm(String email) {
 		var form = new LinkedHashMap<String, String>();

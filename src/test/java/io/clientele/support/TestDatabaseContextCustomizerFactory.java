@@ -46,7 +46,8 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 								// every web test comes from 127.0.0.1: the address limit
 								// has its own test
 								Map.entry("clientele.authentication.lockout.client-max-failures", "1000000"),
-								Map.entry("clientele.credentials.reset.max-requests-per-client", "1000000"))));
+								Map.entry("clientele.credentials.reset.max-requests-per-client", "1000000"),
+								Map.entry("clientele.registration.max-per-client", "1000000"))));
 		}
 
 		@Override

@@ -41,6 +41,19 @@ public class WebClient {
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
+	/**
+	 * A browser on another machine: its requests come from the given loopback address
+	 * (see {@link Shoppers#uniqueClientAddress()}), for limits per client address.
+	 */
+	public WebClient(int port, java.net.InetAddress from) {
+		this.baseUrl = "http://127.0.0.1:" + port;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.localAddress(from)
+			.build();
+	}
+
 	public WebClient acceptLanguage(String acceptLanguage) {
 		this.acceptLanguage = acceptLanguage;
 		return this;
