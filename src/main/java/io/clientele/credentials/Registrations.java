@@ -80,15 +80,20 @@ public class Registrations {
 	 * link opened by a mail scanner, or by the owner of an address someone else
 	 * registered, confirms nothing. A wrong password leaves the token usable.
 	 */
-	public ConfirmationOutcome confirm(String token, String password, String clientAddress) {
+	public ConfirmationOutcome confirm(String token, String password, LoginAttempt attempt) {
 		if (!(check(token) instanceof TokenCheck.Valid valid)) {
 			return ConfirmationOutcome.INVALID_TOKEN;
 		}
-		// lockout: see PasswordCheck (consult the account's lockout before hashing and
-		// answer BLOCKED; count a wrong password for valid.customer() and clientAddress
-		// like a failed login)
-		if (!passwords.isCurrentPassword(valid.customer(), password)) {
-			return ConfirmationOutcome.WRONG_PASSWORD;
+		// checked and counted like a login: the lockout is consulted before hashing
+		switch (passwords.confirmCurrent(valid.customer(), password, attempt)) {
+			case PasswordCheck.Blocked<?> blocked -> {
+				return ConfirmationOutcome.BLOCKED;
+			}
+			case PasswordCheck.Failed<?> failed -> {
+				return ConfirmationOutcome.WRONG_PASSWORD;
+			}
+			case PasswordCheck.Passed<?> passed -> {
+			}
 		}
 		return transaction.execute(status -> {
 			// used up only now, atomically: of two concurrent confirmations one wins

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.clientele.authentication.DeviceCookies;
 import io.clientele.credentials.Registrations;
 import io.clientele.credentials.TokenCheck;
 
@@ -48,7 +49,7 @@ class StorefrontConfirmationController {
 	String confirm(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
 			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		response.setHeader("Referrer-Policy", "no-referrer");
-		return switch (registrations.confirm(token, password, request.getRemoteAddr())) {
+		return switch (registrations.confirm(token, password, DeviceCookies.attempt(request, DeviceCookies.CUSTOMER))) {
 			case CONFIRMED -> {
 				redirect.addFlashAttribute("message", "register.confirmed");
 				yield "redirect:/login";

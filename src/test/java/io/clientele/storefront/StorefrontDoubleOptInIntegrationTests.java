@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -184,8 +183,7 @@ class StorefrontDoubleOptInIntegrationTests {
 	}
 
 	@Test
-	@Disabled("issue 13 §2: enable once Registrations.confirm consults the lockout facade (PasswordCheck)")
-	void guessingThePasswordOnTheConfirmationPageRunsIntoTheLockout() {
+	void guessingTheRegistrantsPasswordOnTheConfirmationPageRunsIntoTheLockout() {
 		var email = Shoppers.uniqueEmail();
 		var link = register(email);
 		var guesser = new WebClient(port);
