@@ -143,7 +143,9 @@ public class PasswordManagement {
 	public PasswordCheck<CustomerDetails> confirmCurrent(CustomerId customerId, String password, LoginAttempt attempt) {
 		var customer = customers.find(customerId);
 		var login = customer.map(c -> c.email().value()).orElse(customerId.toString());
-		return guarded(login, customer, password, attempt, details -> details);
+		// always on the account's own counter, never on a device's: whoever holds the
+		// session (and so its device cookie) gets no guesses beyond the account's
+		return guarded(login, customer, password, new LoginAttempt(attempt.clientAddress(), null), details -> details);
 	}
 
 	// Reserve the attempt, then hash; count, audit and tell the owner in one place.

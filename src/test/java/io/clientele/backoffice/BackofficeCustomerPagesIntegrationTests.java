@@ -111,7 +111,7 @@ class BackofficeCustomerPagesIntegrationTests {
 		var email = Shoppers.uniqueEmail();
 		var customer = Accounts.confirmedCustomer(signUp, email);
 		for (int i = 0; i < 10; i++) {
-			login.attempt(email, "wrong-password-" + i, null);
+			login.attempt(email, "wrong-password-" + i, io.clientele.credentials.LoginAttempt.unknownClient());
 		}
 		var browser = admin();
 		assertThat(browser.get("/backoffice/customers?status=locked").body()).contains(customer.reference().value());

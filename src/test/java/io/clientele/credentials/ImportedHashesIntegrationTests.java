@@ -37,12 +37,14 @@ class ImportedHashesIntegrationTests {
 			.params("$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a", customer.id().value())
 			.update();
 
-		assertThat(login.attempt(email, "wrong-password-entirely", null)).isInstanceOf(LoginOutcome.Failed.class);
+		assertThat(login.attempt(email, "wrong-password-entirely", LoginAttempt.unknownClient()))
+			.isInstanceOf(LoginOutcome.Failed.class);
 		assertThat(hash(customer)).as("a failure changes nothing").startsWith("$2y$");
 
-		assertThat(login.attempt(email, "rasmuslerdorf", null)).isInstanceOf(LoginOutcome.Succeeded.class);
+		assertThat(login.attempt(email, "rasmuslerdorf", LoginAttempt.unknownClient()))
+			.isInstanceOf(LoginOutcome.Succeeded.class);
 		assertThat(hash(customer)).as("replaced at the first login").startsWith("$argon2id$");
-		assertThat(login.attempt(email, "rasmuslerdorf", null)).as("and it keeps working")
+		assertThat(login.attempt(email, "rasmuslerdorf", LoginAttempt.unknownClient())).as("and it keeps working")
 			.isInstanceOf(LoginOutcome.Succeeded.class);
 	}
 

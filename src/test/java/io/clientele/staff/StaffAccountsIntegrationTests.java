@@ -173,14 +173,16 @@ class StaffAccountsIntegrationTests {
 	void aSessionSignedInBeforeADeactivationStaysOverAfterTheReactivation() {
 		var member = member(StaffRole.SUPPORT);
 		var signedIn = ((io.clientele.authentication.LoginOutcome.Succeeded<StaffPrincipal>) login
-			.attempt(member.email().value(), PASSWORD, null)).principal();
+			.attempt(member.email().value(), PASSWORD, io.clientele.credentials.LoginAttempt.unknownClient()))
+			.principal();
 
 		staff.deactivate(member.id(), UUID.randomUUID());
 		staff.reactivate(member.id());
 
 		assertThat(login.current(signedIn)).isEmpty();
 		var again = ((io.clientele.authentication.LoginOutcome.Succeeded<StaffPrincipal>) login
-			.attempt(member.email().value(), PASSWORD, null)).principal();
+			.attempt(member.email().value(), PASSWORD, io.clientele.credentials.LoginAttempt.unknownClient()))
+			.principal();
 		assertThat(login.current(again)).contains(again);
 	}
 
