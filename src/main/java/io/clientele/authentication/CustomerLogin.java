@@ -2,12 +2,15 @@ package io.clientele.authentication;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.audit.AuditTrail;
 import io.clientele.audit.AuditType;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordResets;
 import io.clientele.credentials.Registrations;
+import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerId;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.shared.EmailAddress;
@@ -77,9 +80,14 @@ public class CustomerLogin {
 		return throttle.blockedFor(email, null).isPresent();
 	}
 
-	/** Ends a lockout of the account at once (staff's "unlock"). */
-	public void unlock(String email) {
-		throttle.clear(email);
+	/**
+	 * Staff's "unlock": ends a lockout of the account at once, on the record in the same
+	 * transaction.
+	 */
+	@Transactional
+	public void unlock(CustomerDetails customer, AuditActor actor) {
+		throttle.clear(customer.email().value());
+		audit.record(AuditType.UNLOCKED, customer.id().value(), actor, null);
 	}
 
 	/**
