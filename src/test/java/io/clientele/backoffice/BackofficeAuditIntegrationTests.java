@@ -2,7 +2,6 @@ package io.clientele.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,10 +75,8 @@ class BackofficeAuditIntegrationTests {
 	}
 
 	static Map<String, String> address(String street) {
-		var form = new HashMap<String, String>();
-		form.putAll(Map.of("salutation", "Ms", "firstName", "Ann", "lastName", "Lee", "address1", street, "address2",
-				"1", "zipCode", "10115", "city", "Berlin", "iso2Code", "DE"));
-		return form;
+		return Map.of("salutation", "Ms", "firstName", "Ann", "lastName", "Lee", "address1", street, "address2", "1",
+				"zipCode", "10115", "city", "Berlin", "iso2Code", "DE");
 	}
 
 	@Test
