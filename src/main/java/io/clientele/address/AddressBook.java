@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.clientele.audit.AuditActor;
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
 import io.clientele.customer.CustomerId;
 import io.clientele.shared.InvalidInput;
 import io.clientele.shared.Violation;
@@ -34,10 +37,13 @@ public class AddressBook {
 
 	private final AddressImports imports;
 
-	AddressBook(JdbcClient jdbc, Clock clock, AddressImports imports) {
+	private final AuditTrail audit;
+
+	AddressBook(JdbcClient jdbc, Clock clock, AddressImports imports, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.imports = imports;
+		this.audit = audit;
 	}
 
 	/** Every rule the address breaks, all at once. */
@@ -130,6 +136,37 @@ public class AddressBook {
 		if (deleted == 0) {
 			throw new AddressNotFound();
 		}
+	}
+
+	/**
+	 * Staff's {@link #add}: the new address is on the record in the same transaction.
+	 */
+	@Transactional
+	public AddressDetails add(CustomerId customer, AddressData address, boolean defaultBilling, boolean defaultShipping,
+			AuditActor actor) {
+		var added = add(customer, address, defaultBilling, defaultShipping);
+		audit.record(AuditType.ADDRESS_ADDED, customer.value(), actor, null);
+		return added;
+	}
+
+	/**
+	 * Staff's {@link #change}: the change is on the record in the same transaction.
+	 */
+	@Transactional
+	public AddressDetails change(CustomerId customer, UUID id, AddressData changes, @Nullable Boolean defaultBilling,
+			@Nullable Boolean defaultShipping, AuditActor actor) {
+		var changed = change(customer, id, changes, defaultBilling, defaultShipping);
+		audit.record(AuditType.ADDRESS_CHANGED, customer.value(), actor, null);
+		return changed;
+	}
+
+	/**
+	 * Staff's {@link #remove}: the removal is on the record in the same transaction.
+	 */
+	@Transactional
+	public void remove(CustomerId customer, UUID id, AuditActor actor) {
+		remove(customer, id);
+		audit.record(AuditType.ADDRESS_DELETED, customer.value(), actor, null);
 	}
 
 	/**

@@ -3,7 +3,7 @@
  * and shipping address. Used by the API now, by the storefront and back office pages
  * later.
  */
-@ApplicationModule(displayName = "Address", allowedDependencies = { "customer", "shared" })
+@ApplicationModule(displayName = "Address", allowedDependencies = { "customer", "audit", "shared" })
 @NullMarked
 package io.clientele.address;
 

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -40,11 +39,11 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Records an event by whoever is signed in for the current request, from its client
-	 * address.
+	 * Records an event in the caller's transaction: when the insert fails, the caller's
+	 * action is rolled back with it.
 	 */
-	public void record(AuditType type, @Nullable UUID customer, @Nullable String detail) {
-		record(type, customer, currentActor(), currentClientAddress(), detail);
+	public void record(AuditType type, @Nullable UUID customer, AuditActor actor, @Nullable String detail) {
+		record(type, customer, actor.name(), actor.clientAddress(), detail);
 	}
 
 	/** Records an event with an actor and client address the caller knows. */
@@ -62,15 +61,18 @@ public class AuditTrail {
 	 * Records the same event for many customers in one statement: a bulk action (the
 	 * console's password mails) leaves one entry per customer it touched.
 	 */
-	public void recordAll(AuditType type, java.util.List<UUID> customers, String actor, @Nullable String detail) {
+	public void recordAll(AuditType type, java.util.List<UUID> customers, AuditActor actor, @Nullable String detail) {
 		if (customers.isEmpty()) {
 			return;
 		}
 		var ids = customers.stream().map(UUID::toString).toArray(String[]::new);
 		// positional parameters: the driver takes the array as it is, the SQL casts it
-		jdbc.sql("insert into audit_entry (occurred_at, type, actor, customer_id, detail)"
-				+ " select ?::timestamptz, ?::varchar, ?::varchar, c.id, ?::varchar from unnest(?::uuid[]) as c(id)")
-			.params(java.util.Arrays.asList(Timestamp.from(clock.instant()), type.name(), truncate(actor, 150),
+		var clientAddress = actor.clientAddress();
+		jdbc.sql("insert into audit_entry (occurred_at, type, actor, customer_id, client_address, detail)"
+				+ " select ?::timestamptz, ?::varchar, ?::varchar, c.id, ?::varchar, ?::varchar"
+				+ " from unnest(?::uuid[]) as c(id)")
+			.params(java.util.Arrays.asList(Timestamp.from(clock.instant()), type.name(), truncate(actor.name(), 150),
+					clientAddress == null ? null : truncate(clientAddress, 64),
 					detail == null ? null : truncate(detail, MAX_DETAIL), ids))
 			.update();
 	}
@@ -79,14 +81,6 @@ public class AuditTrail {
 	public static @Nullable String currentClientAddress() {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
 				? attributes.getRequest().getRemoteAddr() : null;
-	}
-
-	private static String currentActor() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()) {
-			return ANONYMOUS;
-		}
-		return authentication.getPrincipal() instanceof AuditActor actor ? actor.auditName() : CUSTOMER;
 	}
 
 	/** Entries matching the filter, newest first. */

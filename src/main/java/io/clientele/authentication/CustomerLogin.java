@@ -3,7 +3,9 @@ package io.clientele.authentication;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.audit.AuditTrail;
 import io.clientele.audit.AuditType;
 import io.clientele.credentials.LoginAttempt;
@@ -12,6 +14,7 @@ import io.clientele.credentials.PasswordCheck;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordManagement.VerifiedPassword;
 import io.clientele.credentials.Registrations;
+import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerId;
 
 /**
@@ -69,9 +72,14 @@ public class CustomerLogin {
 		return throttle.blockedFor(email).isPresent();
 	}
 
-	/** Ends a lockout of the account at once (staff's "unlock"). */
-	public void unlock(String email) {
-		throttle.clear(email);
+	/**
+	 * Staff's "unlock": ends a lockout of the account at once, on the record in the same
+	 * transaction.
+	 */
+	@Transactional
+	public void unlock(CustomerDetails customer, AuditActor actor) {
+		throttle.clear(customer.email().value());
+		audit.record(AuditType.UNLOCKED, customer.id().value(), actor, null);
 	}
 
 }

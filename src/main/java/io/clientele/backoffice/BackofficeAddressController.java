@@ -15,8 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.clientele.address.AddressBook;
 import io.clientele.address.AddressData;
 import io.clientele.address.AddressDetails;
-import io.clientele.audit.AuditTrail;
-import io.clientele.audit.AuditType;
+import io.clientele.audit.AuditActor;
 import io.clientele.shared.InvalidInput;
 
 /**
@@ -30,12 +29,9 @@ class BackofficeAddressController {
 
 	private final AddressBook addresses;
 
-	private final AuditTrail audit;
-
-	BackofficeAddressController(BackofficeCustomers pages, AddressBook addresses, AuditTrail audit) {
+	BackofficeAddressController(BackofficeCustomers pages, AddressBook addresses) {
 		this.pages = pages;
 		this.addresses = addresses;
-		this.audit = audit;
 	}
 
 	/** The address form's fields, as typed. */
@@ -80,17 +76,16 @@ class BackofficeAddressController {
 
 	@PostMapping("/backoffice/customers/{reference}/addresses")
 	String add(@PathVariable String reference, @ModelAttribute AddressForm addressForm, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			AuditActor staff, Model model, RedirectAttributes redirect) {
 		var customer = pages.open(reference);
 		try {
 			addresses.add(customer.id(), addressForm.data(), Boolean.TRUE.equals(addressForm.defaultBilling()),
-					Boolean.TRUE.equals(addressForm.defaultShipping()));
+					Boolean.TRUE.equals(addressForm.defaultShipping()), staff);
 		}
 		catch (InvalidInput ex) {
 			BackofficeCustomerController.reject(result, ex);
 			return form(reference, null, model);
 		}
-		audit.record(AuditType.ADDRESS_ADDED, customer.id().value(), null);
 		redirect.addFlashAttribute("message", "backoffice.address.added");
 		return "redirect:/backoffice/customers/" + reference + "/addresses";
 	}
@@ -104,28 +99,27 @@ class BackofficeAddressController {
 
 	@PostMapping("/backoffice/customers/{reference}/addresses/{id}")
 	String change(@PathVariable String reference, @PathVariable UUID id, @ModelAttribute AddressForm addressForm,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, AuditActor staff, Model model, RedirectAttributes redirect) {
 		var customer = pages.open(reference);
 		try {
 			// a default stays a default unless another address takes it over
 			addresses.change(customer.id(), id, addressForm.data(),
 					Boolean.TRUE.equals(addressForm.defaultBilling()) ? Boolean.TRUE : null,
-					Boolean.TRUE.equals(addressForm.defaultShipping()) ? Boolean.TRUE : null);
+					Boolean.TRUE.equals(addressForm.defaultShipping()) ? Boolean.TRUE : null, staff);
 		}
 		catch (InvalidInput ex) {
 			BackofficeCustomerController.reject(result, ex);
 			return form(reference, id, model);
 		}
-		audit.record(AuditType.ADDRESS_CHANGED, customer.id().value(), null);
 		redirect.addFlashAttribute("message", "backoffice.address.saved");
 		return "redirect:/backoffice/customers/" + reference + "/addresses";
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/addresses/{id}/delete")
-	String delete(@PathVariable String reference, @PathVariable UUID id, RedirectAttributes redirect) {
+	String delete(@PathVariable String reference, @PathVariable UUID id, AuditActor staff,
+			RedirectAttributes redirect) {
 		var customer = pages.open(reference);
-		addresses.remove(customer.id(), id);
-		audit.record(AuditType.ADDRESS_DELETED, customer.id().value(), null);
+		addresses.remove(customer.id(), id, staff);
 		redirect.addFlashAttribute("message", "backoffice.address.deleted");
 		return "redirect:/backoffice/customers/" + reference + "/addresses";
 	}

@@ -18,8 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import io.clientele.audit.AuditTrail;
-import io.clientele.audit.AuditType;
+import io.clientele.audit.AuditActor;
 import io.clientele.credentials.PasswordResets;
 import io.clientele.customer.ChangeProfile;
 import io.clientele.customer.CustomerChangedMeanwhile;
@@ -49,15 +48,12 @@ class BackofficeCustomerController {
 
 	private final PasswordResets resets;
 
-	private final AuditTrail audit;
-
 	BackofficeCustomerController(CustomerManagement customers, BackofficeCustomers pages, CustomerGroups groups,
-			PasswordResets resets, AuditTrail audit) {
+			PasswordResets resets) {
 		this.customers = customers;
 		this.pages = pages;
 		this.groups = groups;
 		this.resets = resets;
-		this.audit = audit;
 	}
 
 	/** The list's query as typed in the address bar; anything unknown is ignored. */
@@ -281,7 +277,7 @@ class BackofficeCustomerController {
 	 * password token") is sent when asked.
 	 */
 	@PostMapping("/backoffice/customers")
-	String create(@ModelAttribute CustomerForm customerForm, BindingResult result, Model model,
+	String create(@ModelAttribute CustomerForm customerForm, BindingResult result, AuditActor staff, Model model,
 			RedirectAttributes redirect) {
 		var dateOfBirth = dateOfBirth(customerForm, result);
 		var data = new RegisterCustomer(CustomerForm.text(customerForm.salutation()),
@@ -293,9 +289,9 @@ class BackofficeCustomerController {
 			reject(result, new InvalidInput(customers.check(data)));
 			return "backoffice/customer/new";
 		}
-		CustomerDetails customer;
+		PasswordResets.CreatedByStaff created;
 		try {
-			customer = customers.register(data);
+			created = resets.createCustomer(data, Boolean.TRUE.equals(customerForm.sendLink()), staff);
 		}
 		catch (InvalidInput ex) {
 			reject(result, ex);
@@ -305,14 +301,9 @@ class BackofficeCustomerController {
 			result.rejectValue("email", "backoffice.customer.email-taken");
 			return "backoffice/customer/new";
 		}
-		audit.record(AuditType.CUSTOMER_CREATED, customer.id().value(), null);
-		var message = "backoffice.customer.created-without-login";
-		if (Boolean.TRUE.equals(customerForm.sendLink()) && resets.sendLoginLink(customer.id())) {
-			audit.record(AuditType.LOGIN_LINK_SENT, customer.id().value(), null);
-			message = "backoffice.customer.created-link-sent";
-		}
-		redirect.addFlashAttribute("message", message);
-		return "redirect:/backoffice/customers/" + customer.reference().value();
+		redirect.addFlashAttribute("message", created.loginLinkSent() ? "backoffice.customer.created-link-sent"
+				: "backoffice.customer.created-without-login");
+		return "redirect:/backoffice/customers/" + created.customer().reference().value();
 	}
 
 	@GetMapping("/backoffice/customers/{reference}")
@@ -333,7 +324,7 @@ class BackofficeCustomerController {
 	 */
 	@PostMapping("/backoffice/customers/{reference}/edit")
 	String update(@PathVariable String reference, @ModelAttribute CustomerForm customerForm, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			AuditActor staff, Model model, RedirectAttributes redirect) {
 		var customer = pages.open(reference);
 		var dateOfBirth = dateOfBirth(customerForm, result);
 		if (result.hasErrors()) {
@@ -346,7 +337,7 @@ class BackofficeCustomerController {
 							CustomerForm.text(customerForm.firstName()), CustomerForm.text(customerForm.lastName()),
 							CustomerForm.text(customerForm.gender()), dateOfBirth,
 							CustomerForm.text(customerForm.phone()), CustomerForm.text(customerForm.company())),
-					version);
+					version, staff);
 		}
 		catch (InvalidInput ex) {
 			reject(result, ex);
@@ -359,7 +350,6 @@ class BackofficeCustomerController {
 			model.addAttribute("stored", ConflictRow.compare(customerForm, CustomerForm.of(ex.current())));
 			return pages.tab(ex.current(), "edit", model);
 		}
-		audit.record(AuditType.PROFILE_CHANGED, customer.id().value(), null);
 		redirect.addFlashAttribute("message", "backoffice.customer.saved");
 		return "redirect:/backoffice/customers/" + reference;
 	}

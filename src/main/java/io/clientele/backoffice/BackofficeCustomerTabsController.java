@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.audit.AuditFilter;
 import io.clientele.audit.AuditTrail;
-import io.clientele.audit.AuditType;
 import io.clientele.notes.CustomerNotes;
 import io.clientele.orderhistory.OrderHistory;
 import io.clientele.shared.InvalidInput;
@@ -79,16 +79,15 @@ class BackofficeCustomerTabsController {
 	/** Notes are added in the name of the signed-in staff member, never edited. */
 	@PostMapping("/backoffice/customers/{reference}/notes")
 	String addNote(@PathVariable String reference, @ModelAttribute NoteForm noteForm, BindingResult result,
-			@AuthenticationPrincipal StaffPrincipal staff, Model model, RedirectAttributes redirect) {
+			@AuthenticationPrincipal StaffPrincipal staff, AuditActor actor, Model model, RedirectAttributes redirect) {
 		var customer = pages.open(reference);
 		try {
-			notes.add(customer.id(), noteForm.text() == null ? "" : noteForm.text(), staff.displayName());
+			notes.add(customer.id(), noteForm.text() == null ? "" : noteForm.text(), staff.displayName(), actor);
 		}
 		catch (InvalidInput ex) {
 			BackofficeCustomerController.reject(result, ex);
 			return notes(reference, model);
 		}
-		audit.record(AuditType.NOTE_ADDED, customer.id().value(), null);
 		redirect.addFlashAttribute("message", "backoffice.notes.added");
 		return "redirect:/backoffice/customers/" + reference + "/notes";
 	}

@@ -15,8 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.clientele.audit.AuditTrail;
-import io.clientele.audit.AuditType;
+import io.clientele.audit.AuditActor;
 import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerQuery;
 import io.clientele.customer.CustomerManagement;
@@ -38,14 +37,10 @@ class BackofficeGroupController {
 
 	private final BackofficeCustomers pages;
 
-	private final AuditTrail audit;
-
-	BackofficeGroupController(CustomerGroups groups, CustomerManagement customers, BackofficeCustomers pages,
-			AuditTrail audit) {
+	BackofficeGroupController(CustomerGroups groups, CustomerManagement customers, BackofficeCustomers pages) {
 		this.groups = groups;
 		this.customers = customers;
 		this.pages = pages;
-		this.audit = audit;
 	}
 
 	@GetMapping("/backoffice/customers/{reference}/groups")
@@ -120,7 +115,7 @@ class BackofficeGroupController {
 
 	/** Adds a customer found by reference or e-mail address. */
 	@PostMapping("/backoffice/groups/{id}/members")
-	String addMember(@PathVariable UUID id, @RequestParam(defaultValue = "") String customer,
+	String addMember(@PathVariable UUID id, @RequestParam(defaultValue = "") String customer, AuditActor staff,
 			RedirectAttributes redirect) {
 		var group = group(id);
 		var found = findCustomer(customer);
@@ -128,41 +123,40 @@ class BackofficeGroupController {
 			redirect.addFlashAttribute("message", "backoffice.groups.no-such-customer");
 		}
 		else {
-			groups.assign(group.id(), found.id());
-			audit.record(AuditType.GROUP_ADDED, found.id().value(), group.name());
+			groups.assign(group.id(), found.id(), staff);
 			redirect.addFlashAttribute("message", "backoffice.groups.member-added");
 		}
 		return "redirect:/backoffice/groups/" + id;
 	}
 
 	@PostMapping("/backoffice/groups/{id}/members/{reference}/remove")
-	String removeMember(@PathVariable UUID id, @PathVariable String reference, RedirectAttributes redirect) {
+	String removeMember(@PathVariable UUID id, @PathVariable String reference, AuditActor staff,
+			RedirectAttributes redirect) {
 		var found = findCustomer(reference);
 		if (found != null) {
 			var group = group(id);
-			groups.remove(group.id(), found.id());
-			audit.record(AuditType.GROUP_REMOVED, found.id().value(), group.name());
+			groups.remove(group.id(), found.id(), staff);
 		}
 		redirect.addFlashAttribute("message", "backoffice.groups.member-removed");
 		return "redirect:/backoffice/groups/" + id;
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/groups")
-	String assignFromCustomer(@PathVariable String reference, @RequestParam UUID group, RedirectAttributes redirect) {
+	String assignFromCustomer(@PathVariable String reference, @RequestParam UUID group, AuditActor staff,
+			RedirectAttributes redirect) {
 		var found = pages.open(reference);
 		var added = group(group);
-		groups.assign(added.id(), found.id());
-		audit.record(AuditType.GROUP_ADDED, found.id().value(), added.name());
+		groups.assign(added.id(), found.id(), staff);
 		redirect.addFlashAttribute("message", "backoffice.groups.member-added");
 		return "redirect:/backoffice/customers/" + reference + "/groups";
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/groups/{group}/remove")
-	String removeFromCustomer(@PathVariable String reference, @PathVariable UUID group, RedirectAttributes redirect) {
+	String removeFromCustomer(@PathVariable String reference, @PathVariable UUID group, AuditActor staff,
+			RedirectAttributes redirect) {
 		var found = pages.open(reference);
 		var removed = group(group);
-		groups.remove(removed.id(), found.id());
-		audit.record(AuditType.GROUP_REMOVED, found.id().value(), removed.name());
+		groups.remove(removed.id(), found.id(), staff);
 		redirect.addFlashAttribute("message", "backoffice.groups.member-removed");
 		return "redirect:/backoffice/customers/" + reference + "/groups";
 	}

@@ -25,7 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditActor;
 import io.clientele.importing.ImportReport;
 import io.clientele.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,7 +70,8 @@ class BackofficeImportController {
 	String upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			@RequestParam(defaultValue = "customers") String kind,
 			@RequestParam(defaultValue = "false") boolean plaintextPasswords,
-			@AuthenticationPrincipal StaffPrincipal staff, Model model, HttpServletResponse response) {
+			@AuthenticationPrincipal StaffPrincipal staff, AuditActor actor, Model model,
+			HttpServletResponse response) {
 		var chosen = kind(kind);
 		model.addAttribute("kind", chosen);
 		if (file == null || file.isEmpty()) {
@@ -78,7 +79,7 @@ class BackofficeImportController {
 		}
 		BackofficeImports.Job job;
 		try {
-			job = imports.upload(staff.staffId(), file.getOriginalFilename(), file, chosen, plaintextPasswords);
+			job = imports.upload(staff.staffId(), actor, file.getOriginalFilename(), file, chosen, plaintextPasswords);
 		}
 		catch (BackofficeImports.Busy busy) {
 			return form(model, response, HttpStatus.CONFLICT, "backoffice.import.busy");
@@ -120,10 +121,11 @@ class BackofficeImportController {
 	}
 
 	@PostMapping(PATH + "/{id}")
-	String run(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal staff, RedirectAttributes redirect) {
+	String run(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal staff, AuditActor actor,
+			RedirectAttributes redirect) {
 		var job = own(id, staff);
 		try {
-			imports.startImport(job, staff.auditName(), AuditTrail.currentClientAddress());
+			imports.startImport(job, actor);
 		}
 		catch (BackofficeImports.Busy busy) {
 			redirect.addFlashAttribute("message", "backoffice.import.busy");

@@ -31,8 +31,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
-import io.clientele.audit.AuditTrail;
-import io.clientele.audit.AuditType;
+import io.clientele.audit.AuditActor;
 import io.clientele.importing.AddressImport;
 import io.clientele.importing.CustomerImport;
 import io.clientele.importing.GroupImport;
@@ -73,17 +72,12 @@ class BackofficeImports implements SmartLifecycle {
 	/** What an uploaded file holds, and so which import reads it. */
 	enum Kind {
 
-		CUSTOMERS(CustomerImport.HEADER, AuditType.CUSTOMERS_IMPORTED),
-		ADDRESSES(AddressImport.HEADER, AuditType.ADDRESSES_IMPORTED),
-		GROUPS(GroupImport.HEADER, AuditType.GROUPS_IMPORTED);
+		CUSTOMERS(CustomerImport.HEADER), ADDRESSES(AddressImport.HEADER), GROUPS(GroupImport.HEADER);
 
 		private final List<String> header;
 
-		private final AuditType audited;
-
-		Kind(List<String> header, AuditType audited) {
+		Kind(List<String> header) {
 			this.header = header;
-			this.audited = audited;
 		}
 
 		/** The form's value: {@code customers}, {@code addresses}, {@code groups}. */
@@ -130,6 +124,8 @@ class BackofficeImports implements SmartLifecycle {
 
 		private final UUID owner;
 
+		private final AuditActor uploader;
+
 		private final String fileName;
 
 		private final Kind kind;
@@ -152,10 +148,11 @@ class BackofficeImports implements SmartLifecycle {
 
 		private volatile Instant lastSeen;
 
-		Job(String id, UUID owner, String fileName, Kind kind, boolean plaintextPasswords, Path directory,
-				Instant now) {
+		Job(String id, UUID owner, AuditActor uploader, String fileName, Kind kind, boolean plaintextPasswords,
+				Path directory, Instant now) {
 			this.id = id;
 			this.owner = owner;
+			this.uploader = uploader;
 			this.fileName = fileName;
 			this.kind = kind;
 			this.plaintextPasswords = plaintextPasswords;
@@ -247,8 +244,6 @@ class BackofficeImports implements SmartLifecycle {
 
 	private final GroupImport groupImport;
 
-	private final AuditTrail audit;
-
 	private final Clock clock;
 
 	private final Duration kept;
@@ -261,13 +256,11 @@ class BackofficeImports implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService sweeper;
 
-	BackofficeImports(CustomerImport customerImport, AddressImport addressImport, GroupImport groupImport,
-			AuditTrail audit, Clock clock, BackofficeSettings settings,
-			@Value("${clientele.data-dir:./data}") Path dataDir) {
+	BackofficeImports(CustomerImport customerImport, AddressImport addressImport, GroupImport groupImport, Clock clock,
+			BackofficeSettings settings, @Value("${clientele.data-dir:./data}") Path dataDir) {
 		this.customerImport = customerImport;
 		this.addressImport = addressImport;
 		this.groupImport = groupImport;
-		this.audit = audit;
 		this.clock = clock;
 		this.kept = settings.importKept();
 		this.root = dataDir.resolve("backoffice-imports").toAbsolutePath().normalize();
@@ -280,7 +273,8 @@ class BackofficeImports implements SmartLifecycle {
 	 * @throws Busy when another file is being checked or imported
 	 * @throws NotText when the file holds binary data
 	 */
-	Job upload(UUID staff, @Nullable String originalName, MultipartFile file, Kind kind, boolean plaintextPasswords) {
+	Job upload(UUID staff, AuditActor uploader, @Nullable String originalName, MultipartFile file, Kind kind,
+			boolean plaintextPasswords) {
 		if (busy()) {
 			throw new Busy();
 		}
@@ -298,8 +292,8 @@ class BackofficeImports implements SmartLifecycle {
 			delete(directory);
 			throw new UncheckedIOException(ex);
 		}
-		var job = new Job(id, staff, fileName(originalName), kind, kind == Kind.CUSTOMERS && plaintextPasswords,
-				directory, clock.instant());
+		var job = new Job(id, staff, uploader, fileName(originalName), kind,
+				kind == Kind.CUSTOMERS && plaintextPasswords, directory, clock.instant());
 		synchronized (this) {
 			if (busy()) {
 				delete(directory);
@@ -343,7 +337,7 @@ class BackofficeImports implements SmartLifecycle {
 	 * @param actor who the audit trail names
 	 * @throws Busy when another file is being checked or imported
 	 */
-	void startImport(Job job, String actor, @Nullable String clientAddress) {
+	void startImport(Job job, AuditActor actor) {
 		synchronized (this) {
 			if (job.stage != Stage.CHECKED) {
 				return;
@@ -354,7 +348,7 @@ class BackofficeImports implements SmartLifecycle {
 			job.progress = Progress.NONE;
 			job.stage = Stage.IMPORTING;
 		}
-		runner().execute(() -> runImport(job, actor, clientAddress));
+		runner().execute(() -> runImport(job, actor));
 	}
 
 	/** Every failed row of the dry run or of the import, if there were any. */
@@ -374,7 +368,8 @@ class BackofficeImports implements SmartLifecycle {
 	private void check(Job job) {
 		var stage = Stage.FAILED;
 		try {
-			job.check = importFile(job, true, CHECK_ERRORS);
+			// a dry run writes nothing and is not on the audit trail
+			job.check = importFile(job, true, CHECK_ERRORS, job.uploader);
 			stage = Stage.CHECKED;
 		}
 		catch (ImportRefused refused) {
@@ -393,16 +388,11 @@ class BackofficeImports implements SmartLifecycle {
 		}
 	}
 
-	private void runImport(Job job, String actor, @Nullable String clientAddress) {
+	private void runImport(Job job, AuditActor actor) {
 		var stage = Stage.FAILED;
 		try {
-			var report = importFile(job, false, IMPORT_ERRORS);
-			job.result = report;
+			job.result = importFile(job, false, IMPORT_ERRORS, actor);
 			stage = Stage.IMPORTED;
-			audit.record(job.kind.audited, null, actor, clientAddress,
-					String.format(Locale.ROOT, "%s: %d rows, %d created, %d updated, %d unchanged, %d failed",
-							job.fileName, report.rows(), report.created(), report.updated(), report.unchanged(),
-							report.failed()));
 		}
 		catch (ImportRefused refused) {
 			// the file was checked; only a change on disk between the two runs gets here
@@ -410,8 +400,7 @@ class BackofficeImports implements SmartLifecycle {
 			stage = Stage.REFUSED;
 		}
 		catch (RuntimeException ex) {
-			log.error(stage == Stage.IMPORTED ? "An import of {} could not be audited"
-					: "The import of an uploaded {} file failed", job.kind.value(), ex);
+			log.error("The import of an uploaded {} file failed", job.kind.value(), ex);
 		}
 		finally {
 			// the file may hold clear passwords: it is gone before anyone is told the run
@@ -422,12 +411,12 @@ class BackofficeImports implements SmartLifecycle {
 		}
 	}
 
-	private ImportReport importFile(Job job, boolean dryRun, String errors) {
-		var options = new ImportOptions(dryRun, job.plaintextPasswords, job.directory.resolve(errors));
+	private ImportReport importFile(Job job, boolean dryRun, String errors, AuditActor actor) {
+		var options = new ImportOptions(dryRun, job.plaintextPasswords, job.directory.resolve(errors), job.fileName);
 		return switch (job.kind) {
-			case CUSTOMERS -> customerImport.importCustomers(job.upload(), options, job.listener());
-			case ADDRESSES -> addressImport.importAddresses(job.upload(), options, job.listener());
-			case GROUPS -> groupImport.importGroups(job.upload(), options, job.listener());
+			case CUSTOMERS -> customerImport.importCustomers(job.upload(), options, job.listener(), actor);
+			case ADDRESSES -> addressImport.importAddresses(job.upload(), options, job.listener(), actor);
+			case GROUPS -> groupImport.importGroups(job.upload(), options, job.listener(), actor);
 		};
 	}
 

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.clientele.audit.AuditTrail;
-import io.clientele.audit.AuditType;
+import io.clientele.audit.AuditActor;
 import io.clientele.authentication.CustomerLogin;
+import io.clientele.credentials.AccountClosure;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordPolicy;
 import io.clientele.credentials.PasswordResets;
@@ -41,12 +41,12 @@ class BackofficeLoginDetailsController {
 
 	private final BackofficeCustomers pages;
 
-	private final AuditTrail audit;
+	private final AccountClosure closure;
 
 	BackofficeLoginDetailsController(CustomerManagement customers, PasswordResets resets, PasswordManagement passwords,
-			CustomerLogin login, PasswordPolicy policy, BackofficeCustomers pages, AuditTrail audit) {
+			CustomerLogin login, PasswordPolicy policy, BackofficeCustomers pages, AccountClosure closure) {
 		this.pages = pages;
-		this.audit = audit;
+		this.closure = closure;
 		this.policy = policy;
 		this.customers = customers;
 		this.resets = resets;
@@ -62,38 +62,33 @@ class BackofficeLoginDetailsController {
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/send-reset-link")
-	String sendResetLink(@PathVariable String reference, RedirectAttributes redirect) {
+	String sendResetLink(@PathVariable String reference, AuditActor staff, RedirectAttributes redirect) {
 		var customer = customer(reference);
-		resets.sendResetLink(customer.id());
-		audit.record(AuditType.RESET_LINK_SENT, customer.id().value(), null);
+		resets.sendResetLink(customer.id(), staff);
 		return done(reference, "backoffice.login-details.reset-link-sent", redirect);
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/require-password-change")
-	String requirePasswordChange(@PathVariable String reference, RedirectAttributes redirect) {
+	String requirePasswordChange(@PathVariable String reference, AuditActor staff, RedirectAttributes redirect) {
 		var customer = customer(reference);
-		var changed = passwords.requireChange(customer.id());
-		if (changed) {
-			audit.record(AuditType.PASSWORD_CHANGE_REQUIRED, customer.id().value(), null);
-		}
+		var changed = passwords.requireChange(customer.id(), staff);
 		return done(reference,
 				changed ? "backoffice.login-details.change-required" : "backoffice.login-details.no-password",
 				redirect);
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/unlock")
-	String unlock(@PathVariable String reference, RedirectAttributes redirect) {
+	String unlock(@PathVariable String reference, AuditActor staff, RedirectAttributes redirect) {
 		var customer = customer(reference);
-		login.unlock(customer.email().value());
-		audit.record(AuditType.UNLOCKED, customer.id().value(), null);
+		login.unlock(customer, staff);
 		return done(reference, "backoffice.login-details.unlocked", redirect);
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/block")
-	String block(@PathVariable String reference, @RequestParam boolean blocked, RedirectAttributes redirect) {
+	String block(@PathVariable String reference, @RequestParam boolean blocked, AuditActor staff,
+			RedirectAttributes redirect) {
 		var customer = customer(reference);
-		customers.block(customer.id(), blocked);
-		audit.record(blocked ? AuditType.BLOCKED : AuditType.UNBLOCKED, customer.id().value(), null);
+		customers.block(customer.id(), blocked, staff);
 		return done(reference, blocked ? "backoffice.login-details.blocked" : "backoffice.login-details.unblocked",
 				redirect);
 	}
@@ -103,20 +98,16 @@ class BackofficeLoginDetailsController {
 	 * staff.
 	 */
 	@PostMapping("/backoffice/customers/{reference}/generate-password")
-	String generatePassword(@PathVariable String reference, RedirectAttributes redirect) {
+	String generatePassword(@PathVariable String reference, AuditActor staff, RedirectAttributes redirect) {
 		var customer = customer(reference);
-		passwords.generatePassword(customer.id());
-		audit.record(AuditType.PASSWORD_GENERATED, customer.id().value(), null);
+		passwords.generatePassword(customer.id(), staff);
 		return done(reference, "backoffice.login-details.password-generated", redirect);
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/create-login")
-	String createLogin(@PathVariable String reference, RedirectAttributes redirect) {
+	String createLogin(@PathVariable String reference, AuditActor staff, RedirectAttributes redirect) {
 		var customer = customer(reference);
-		var sent = resets.sendLoginLink(customer.id());
-		if (sent) {
-			audit.record(AuditType.LOGIN_LINK_SENT, customer.id().value(), null);
-		}
+		var sent = resets.sendLoginLink(customer.id(), staff);
 		return done(reference, sent ? "backoffice.login-details.login-link-sent" : "backoffice.login-details.has-login",
 				redirect);
 	}
@@ -137,7 +128,7 @@ class BackofficeLoginDetailsController {
 
 	@PostMapping("/backoffice/customers/{reference}/set-password")
 	String setPassword(@PathVariable String reference, @ModelAttribute SetPasswordForm setPasswordForm,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, AuditActor staff, Model model, RedirectAttributes redirect) {
 		var customer = customer(reference);
 		var password = setPasswordForm.password() == null ? "" : setPasswordForm.password();
 		if (!password
@@ -146,9 +137,8 @@ class BackofficeLoginDetailsController {
 			return setPasswordPage(customer, model);
 		}
 		try {
-			passwords.setPasswordByStaff(customer.id(), password, Boolean.TRUE.equals(setPasswordForm.mustChange()));
-			audit.record(AuditType.PASSWORD_SET, customer.id().value(),
-					Boolean.TRUE.equals(setPasswordForm.mustChange()) ? "must change at the next login" : null);
+			passwords.setPasswordByStaff(customer.id(), password, Boolean.TRUE.equals(setPasswordForm.mustChange()),
+					staff);
 		}
 		catch (InvalidInput ex) {
 			for (var violation : ex.violations()) {
@@ -179,10 +169,9 @@ class BackofficeLoginDetailsController {
 
 	/** Admins only: anonymisation as in the API; the reference and the orders stay. */
 	@PostMapping("/backoffice/customers/{reference}/delete")
-	String delete(@PathVariable String reference, RedirectAttributes redirect) {
+	String delete(@PathVariable String reference, AuditActor staff, RedirectAttributes redirect) {
 		var customer = customer(reference);
-		customers.anonymize(customer.id());
-		audit.record(AuditType.ACCOUNT_DELETED, customer.id().value(), null);
+		closure.closeByStaff(customer.id(), staff);
 		redirect.addFlashAttribute("message", "backoffice.login-details.deleted");
 		redirect.addFlashAttribute("messageArgument", reference);
 		return "redirect:/backoffice/customers";

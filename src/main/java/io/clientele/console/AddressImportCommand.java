@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.importing.AddressImport;
 import io.clientele.importing.ImportListener;
 import io.clientele.importing.ImportOptions;
@@ -38,8 +39,8 @@ class AddressImportCommand extends CsvImportCommand {
 	}
 
 	@Override
-	ImportReport importFile(Path file, ImportOptions options, ImportListener listener) {
-		return addressImport.importAddresses(file, options, listener);
+	ImportReport importFile(Path file, ImportOptions options, ImportListener listener, AuditActor actor) {
+		return addressImport.importAddresses(file, options, listener, actor);
 	}
 
 }

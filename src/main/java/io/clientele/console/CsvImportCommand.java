@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.importing.ImportListener;
 import io.clientele.importing.ImportOptions;
 import io.clientele.importing.ImportRefused;
@@ -39,9 +40,10 @@ abstract class CsvImportCommand implements ConsoleCommand {
 	abstract String what();
 
 	/**
+	 * @param actor the console, as the audit trail names the import
 	 * @throws ImportRefused when the file cannot be imported at all
 	 */
-	abstract ImportReport importFile(Path file, ImportOptions options, ImportListener listener);
+	abstract ImportReport importFile(Path file, ImportOptions options, ImportListener listener, AuditActor actor);
 
 	ImportOptions options(Path reportFile) {
 		return new ImportOptions(dryRun, false, reportFile);
@@ -54,7 +56,7 @@ abstract class CsvImportCommand implements ConsoleCommand {
 		var progress = ProgressBar.onTerminal(out, "rows");
 		ImportReport result;
 		try {
-			result = importFile(file, options(reportFile), progress);
+			result = importFile(file, options(reportFile), progress, AuditActor.console());
 		}
 		catch (ImportRefused refused) {
 			progress.done();

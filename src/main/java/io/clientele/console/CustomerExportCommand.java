@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.importing.CustomerImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +63,7 @@ class CustomerExportCommand implements ConsoleCommand {
 		long count;
 		try (var out = new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING),
 				StandardCharsets.UTF_8)) {
-			count = customerImport.exportCustomers(out, withPasswordHashes);
+			count = customerImport.exportCustomers(out, withPasswordHashes, AuditActor.console());
 		}
 		spec.commandLine()
 			.getOut()

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.importing.CustomerImport;
 import io.clientele.importing.ImportListener;
 import io.clientele.importing.ImportOptions;
@@ -46,8 +47,8 @@ class CustomerImportCommand extends CsvImportCommand {
 	}
 
 	@Override
-	ImportReport importFile(Path file, ImportOptions options, ImportListener listener) {
-		return customerImport.importCustomers(file, options, listener);
+	ImportReport importFile(Path file, ImportOptions options, ImportListener listener, AuditActor actor) {
+		return customerImport.importCustomers(file, options, listener, actor);
 	}
 
 }

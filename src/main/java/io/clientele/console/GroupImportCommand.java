@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.importing.GroupImport;
 import io.clientele.importing.ImportListener;
 import io.clientele.importing.ImportOptions;
@@ -37,8 +38,8 @@ class GroupImportCommand extends CsvImportCommand {
 	}
 
 	@Override
-	ImportReport importFile(Path file, ImportOptions options, ImportListener listener) {
-		return groupImport.importGroups(file, options, listener);
+	ImportReport importFile(Path file, ImportOptions options, ImportListener listener, AuditActor actor) {
+		return groupImport.importGroups(file, options, listener, actor);
 	}
 
 }

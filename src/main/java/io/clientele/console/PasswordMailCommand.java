@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.credentials.PasswordMailings;
 import io.clientele.credentials.SendPasswordMails;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +51,7 @@ abstract class PasswordMailCommand implements ConsoleCommand {
 	@Override
 	public Integer call() {
 		var out = spec.commandLine().getOut();
-		var command = new SendPasswordMails(audience(), noToken, "console");
+		var command = new SendPasswordMails(audience(), noToken, AuditActor.console());
 		var affected = mailings.countRecipients(command);
 		if (affected == 0) {
 			out.println("No customer is affected. Nothing sent.");

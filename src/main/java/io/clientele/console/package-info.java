@@ -4,7 +4,8 @@
  * {@code credentials}; the console profile starts no web server and sends no mail (the
  * web instance's dispatcher delivers what a command queues).
  */
-@ApplicationModule(displayName = "Console", allowedDependencies = { "importing", "credentials", "customer", "shared" })
+@ApplicationModule(displayName = "Console",
+		allowedDependencies = { "importing", "credentials", "customer", "audit", "shared" })
 @NullMarked
 package io.clientele.console;
 

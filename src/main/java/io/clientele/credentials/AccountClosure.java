@@ -3,6 +3,7 @@ package io.clientele.credentials;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.audit.AuditTrail;
 import io.clientele.audit.AuditType;
 import io.clientele.customer.CustomerId;
@@ -56,6 +57,17 @@ public class AccountClosure {
 					AuditTrail.currentClientAddress(), "closed by the customer");
 		});
 		return new PasswordCheck.Passed<>(customerId, passed.deviceToken());
+	}
+
+	/**
+	 * Staff's "delete account" (admins only): the account is anonymised as above, on the
+	 * record for the staff member in the same transaction.
+	 */
+	public void closeByStaff(CustomerId customerId, AuditActor actor) {
+		transaction.executeWithoutResult(status -> {
+			customers.anonymize(customerId);
+			audit.record(AuditType.ACCOUNT_DELETED, customerId.value(), actor, null);
+		});
 	}
 
 }

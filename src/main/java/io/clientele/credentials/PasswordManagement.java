@@ -1,5 +1,6 @@
 package io.clientele.credentials;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.audit.AuditTrail;
 import io.clientele.audit.AuditType;
 
@@ -244,7 +245,7 @@ public class PasswordManagement {
 	 * chose.
 	 * @throws InvalidInput when the password breaks the policy
 	 */
-	public void setPasswordByStaff(CustomerId customerId, String password, boolean mustChange) {
+	public void setPasswordByStaff(CustomerId customerId, String password, boolean mustChange, AuditActor actor) {
 		var customer = customers.find(customerId).orElseThrow();
 		var violations = newPasswords.check(customer, password);
 		if (!violations.isEmpty()) {
@@ -261,6 +262,8 @@ public class PasswordManagement {
 			tokens.voidAll(customerId);
 			events.publishEvent(new PasswordChanged(customerId, now, true));
 			mails.passwordChanged(CustomerRecipients.of(customer));
+			audit.record(AuditType.PASSWORD_SET, customerId.value(), actor,
+					mustChange ? "must change at the next login" : null);
 		});
 	}
 
@@ -277,7 +280,7 @@ public class PasswordManagement {
 	 * alphabet, mailed to the customer (never shown to staff), valid 72 hours, to be
 	 * changed at the next login. The customer is signed out everywhere.
 	 */
-	public void generatePassword(CustomerId customerId) {
+	public void generatePassword(CustomerId customerId, AuditActor actor) {
 		var customer = customers.find(customerId).orElseThrow();
 		String password;
 		do {
@@ -297,6 +300,7 @@ public class PasswordManagement {
 			tokens.voidAll(customerId);
 			events.publishEvent(new PasswordChanged(customerId, now, true));
 			mails.generatedPassword(CustomerRecipients.of(customer), generated, GENERATED_VALIDITY);
+			audit.record(AuditType.PASSWORD_GENERATED, customerId.value(), actor, null);
 		});
 	}
 
@@ -317,11 +321,17 @@ public class PasswordManagement {
 	}
 
 	/**
-	 * Staff's "require a password change at the next login". Returns false for a customer
-	 * without a password (nothing to change).
+	 * Staff's "require a password change at the next login", on the record in the same
+	 * transaction. Returns false for a customer without a password (nothing to change).
 	 */
-	public boolean requireChange(CustomerId customer) {
-		return passwords.requireChange(customer.value());
+	public boolean requireChange(CustomerId customer, AuditActor actor) {
+		return Boolean.TRUE.equals(transaction.execute(status -> {
+			var required = passwords.requireChange(customer.value());
+			if (required) {
+				audit.record(AuditType.PASSWORD_CHANGE_REQUIRED, customer.value(), actor, null);
+			}
+			return required;
+		}));
 	}
 
 	/**

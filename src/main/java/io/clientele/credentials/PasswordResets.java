@@ -1,11 +1,13 @@
 package io.clientele.credentials;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.audit.AuditTrail;
 import io.clientele.audit.AuditType;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,10 +15,14 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerId;
 import io.clientele.customer.CustomerManagement;
+import io.clientele.customer.EmailAlreadyRegistered;
+import io.clientele.customer.RegisterCustomer;
 import io.clientele.notification.CustomerMails;
 import io.clientele.shared.EmailAddress;
+import io.clientele.shared.InvalidInput;
 import io.clientele.shared.Violation;
 
 /** Forgotten passwords: the e-mailed link and choosing a new password with it. */
@@ -156,33 +162,57 @@ public class PasswordResets {
 	/** How long a staff-created login link works (Kentico's "create login"). */
 	static final Duration LOGIN_LINK_VALIDITY = Duration.ofHours(72);
 
+	/** A customer staff created, and whether the login link went out. */
+	public record CreatedByStaff(CustomerDetails customer, boolean loginLinkSent) {
+	}
+
 	/**
-	 * Staff's "create login" for a customer without a password: a single-use link, valid
-	 * 72 hours, to choose the first password. Returns false, sending nothing, when the
-	 * customer has one.
+	 * Staff's "create customer": the account without a password and, when asked, the
+	 * login link of {@link #sendLoginLink}, both on the record, all in one transaction.
+	 * @throws InvalidInput when the data breaks a rule
+	 * @throws EmailAlreadyRegistered when the address has an account
 	 */
-	public boolean sendLoginLink(CustomerId customerId) {
-		return Boolean.TRUE.equals(transaction.execute(status -> {
-			var customer = customers.find(customerId).filter(c -> !c.anonymized());
-			if (customer.isEmpty() || passwords.findHash(customerId.value()).isPresent()) {
-				return false;
-			}
-			mails.loginCreated(CustomerRecipients.of(customer.get()),
-					tokens.issue(customerId, TokenPurpose.PASSWORD_RESET, LOGIN_LINK_VALIDITY), LOGIN_LINK_VALIDITY);
-			return true;
+	public CreatedByStaff createCustomer(RegisterCustomer data, boolean sendLoginLink, AuditActor actor) {
+		return Objects.requireNonNull(transaction.execute(status -> {
+			var customer = customers.register(data);
+			audit.record(AuditType.CUSTOMER_CREATED, customer.id().value(), actor, null);
+			var sent = sendLoginLink && sendLoginLinkInTransaction(customer.id(), actor);
+			return new CreatedByStaff(customer, sent);
 		}));
 	}
 
 	/**
-	 * Staff's "send password reset link": the customer gets a link at once, no limits
-	 * applied.
+	 * Staff's "create login" for a customer without a password: a single-use link, valid
+	 * 72 hours, to choose the first password, on the record in the same transaction.
+	 * Returns false, sending nothing, when the customer has one.
 	 */
-	public void sendResetLink(CustomerId customerId) {
-		transaction.executeWithoutResult(status -> customers.find(customerId)
-			.filter(customer -> !customer.anonymized())
-			.ifPresent(customer -> mails.passwordReset(CustomerRecipients.of(customer),
-					tokens.issue(customer.id(), TokenPurpose.PASSWORD_RESET, settings.tokenValidity()),
-					settings.tokenValidity())));
+	public boolean sendLoginLink(CustomerId customerId, AuditActor actor) {
+		return Boolean.TRUE.equals(transaction.execute(status -> sendLoginLinkInTransaction(customerId, actor)));
+	}
+
+	private boolean sendLoginLinkInTransaction(CustomerId customerId, AuditActor actor) {
+		var customer = customers.find(customerId).filter(c -> !c.anonymized());
+		if (customer.isEmpty() || passwords.findHash(customerId.value()).isPresent()) {
+			return false;
+		}
+		mails.loginCreated(CustomerRecipients.of(customer.get()),
+				tokens.issue(customerId, TokenPurpose.PASSWORD_RESET, LOGIN_LINK_VALIDITY), LOGIN_LINK_VALIDITY);
+		audit.record(AuditType.LOGIN_LINK_SENT, customerId.value(), actor, null);
+		return true;
+	}
+
+	/**
+	 * Staff's "send password reset link": the customer gets a link at once, no limits
+	 * applied; on the record in the same transaction.
+	 */
+	public void sendResetLink(CustomerId customerId, AuditActor actor) {
+		transaction.executeWithoutResult(
+				status -> customers.find(customerId).filter(customer -> !customer.anonymized()).ifPresent(customer -> {
+					mails.passwordReset(CustomerRecipients.of(customer),
+							tokens.issue(customer.id(), TokenPurpose.PASSWORD_RESET, settings.tokenValidity()),
+							settings.tokenValidity());
+					audit.record(AuditType.RESET_LINK_SENT, customer.id().value(), actor, null);
+				}));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.clientele.credentials;
 
+import io.clientele.audit.AuditActor;
+
 /**
  * Password mails to many customers at once, as Spryker's {@code customer:password:set}
  * and {@code customer:password:reset} send them. Anonymised customers never get one;
@@ -8,9 +10,9 @@ package io.clientele.credentials;
  * @param audience who gets a mail
  * @param skipPendingTokens leave out customers holding a password link that still works
  * (unused, unexpired): Spryker's {@code --no-token}
- * @param actor who asked, for the audit trail (e.g. {@code console})
+ * @param actor who asked, for the audit trail (the console)
  */
-public record SendPasswordMails(Audience audience, boolean skipPendingTokens, String actor) {
+public record SendPasswordMails(Audience audience, boolean skipPendingTokens, AuditActor actor) {
 
 	/** Who gets a mail, and which one. */
 	public enum Audience {

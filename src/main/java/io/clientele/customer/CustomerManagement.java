@@ -11,6 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.clientele.audit.AuditActor;
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
 import io.clientele.shared.CustomerReference;
 import io.clientele.shared.EmailAddress;
 import io.clientele.shared.InvalidInput;
@@ -34,9 +37,12 @@ public class CustomerManagement {
 
 	private final CustomerImports imports;
 
+	private final AuditTrail audit;
+
 	CustomerManagement(CustomerRepository customers, CustomerSettings settings, ApplicationEventPublisher events,
-			Clock clock, JdbcClient jdbc, CustomerImports imports) {
+			Clock clock, JdbcClient jdbc, CustomerImports imports, AuditTrail audit) {
 		this.imports = imports;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.settings = settings;
@@ -126,19 +132,22 @@ public class CustomerManagement {
 	}
 
 	/**
-	 * Changes the profile as {@link #changeProfile(CustomerId, ChangeProfile)} does, but
-	 * only if nobody changed the customer since the caller read {@code version} (staff's
-	 * edit form): a concurrent change is never overwritten.
+	 * Staff's edit: changes the profile as
+	 * {@link #changeProfile(CustomerId, ChangeProfile)} does, but only if nobody changed
+	 * the customer since the caller read {@code version} (the edit form): a concurrent
+	 * change is never overwritten. The change is on the record in the same transaction.
 	 * @throws CustomerChangedMeanwhile when the stored version differs; nothing is stored
 	 */
 	@Transactional
-	public CustomerDetails changeProfile(CustomerId id, ChangeProfile changes, long version) {
+	public CustomerDetails changeProfile(CustomerId id, ChangeProfile changes, long version, AuditActor actor) {
 		var customer = customers.findById(id.value()).orElseThrow(() -> new CustomerNotFound(id));
 		if (!customer.hasVersion(version)) {
 			throw new CustomerChangedMeanwhile(customer.details());
 		}
 		try {
-			return changeProfile(customer, changes);
+			var changed = changeProfile(customer, changes);
+			audit.record(AuditType.PROFILE_CHANGED, id.value(), actor, null);
+			return changed;
 		}
 		catch (org.springframework.dao.OptimisticLockingFailureException changedInBetween) {
 			throw new CustomerChangedMeanwhile(
@@ -326,12 +335,12 @@ public class CustomerManagement {
 	}
 
 	/**
-	 * Blocks or unblocks the account's login; blocking publishes {@link CustomerBlocked}
-	 * so that sessions and tokens end at once.
+	 * Staff's block or unblock of the account's login, on the record; blocking publishes
+	 * {@link CustomerBlocked} so that sessions and tokens end at once.
 	 * @throws CustomerNotFound when there is no such customer
 	 */
 	@Transactional
-	public CustomerDetails block(CustomerId id, boolean blocked) {
+	public CustomerDetails block(CustomerId id, boolean blocked, AuditActor actor) {
 		var customer = customers.findById(id.value()).orElseThrow(() -> new CustomerNotFound(id));
 		var now = clock.instant();
 		var wasBlocked = customer.details().blocked();
@@ -340,6 +349,7 @@ public class CustomerManagement {
 		if (blocked && !wasBlocked) {
 			events.publishEvent(new CustomerBlocked(id, now));
 		}
+		audit.record(blocked ? AuditType.BLOCKED : AuditType.UNBLOCKED, id.value(), actor, null);
 		return saved;
 	}
 

@@ -3,7 +3,7 @@
  * modules refer to customers by {@link io.clientele.customer.CustomerId} only; passwords
  * live in credentials, not here.
  */
-@ApplicationModule(displayName = "Customer", allowedDependencies = "shared")
+@ApplicationModule(displayName = "Customer", allowedDependencies = { "audit", "shared" })
 @NullMarked
 package io.clientele.customer;
 

@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.clientele.audit.AuditActor;
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
 import io.clientele.customer.CustomerAnonymized;
 import io.clientele.customer.CustomerId;
 import io.clientele.shared.InvalidInput;
@@ -39,10 +42,13 @@ public class CustomerGroups {
 
 	private final GroupImports imports;
 
-	CustomerGroups(JdbcClient jdbc, Clock clock, GroupImports imports) {
+	private final AuditTrail audit;
+
+	CustomerGroups(JdbcClient jdbc, Clock clock, GroupImports imports, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.imports = imports;
+		this.audit = audit;
 	}
 
 	/**
@@ -144,18 +150,42 @@ public class CustomerGroups {
 		jdbc.sql("delete from groups_group where id = ?").param(id).update();
 	}
 
-	/** Adds the customer to the group; adding twice changes nothing. */
-	public void assign(UUID group, CustomerId customer) {
+	/**
+	 * Adds the customer to the group, on the record (with the group's name) in the same
+	 * transaction; adding twice changes nothing.
+	 * @throws IllegalArgumentException when there is no such group
+	 */
+	@Transactional
+	public void assign(UUID group, CustomerId customer, AuditActor actor) {
+		var name = nameOf(group);
 		jdbc.sql("insert into groups_membership (group_id, customer_id, added_at) values (?, ?, ?)"
 				+ " on conflict do nothing")
 			.params(group, customer.value(), Timestamp.from(clock.instant()))
 			.update();
+		audit.record(AuditType.GROUP_ADDED, customer.value(), actor, name);
 	}
 
-	public void remove(UUID group, CustomerId customer) {
+	/**
+	 * Takes the customer out of the group, on the record (with the group's name) in the
+	 * same transaction.
+	 * @throws IllegalArgumentException when there is no such group
+	 */
+	@Transactional
+	public void remove(UUID group, CustomerId customer, AuditActor actor) {
+		var name = nameOf(group);
 		jdbc.sql("delete from groups_membership where group_id = ? and customer_id = ?")
 			.params(group, customer.value())
 			.update();
+		audit.record(AuditType.GROUP_REMOVED, customer.value(), actor, name);
+	}
+
+	private String nameOf(UUID group) {
+		// not find(): that counts the members
+		return jdbc.sql("select name from groups_group where id = ?")
+			.param(group)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("No customer group " + group));
 	}
 
 	/**

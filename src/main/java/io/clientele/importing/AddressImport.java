@@ -7,6 +7,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.clientele.audit.AuditActor;
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
 import io.clientele.address.AddressBook;
 import io.clientele.address.ImportedAddress;
 import io.clientele.customer.CustomerManagement;
@@ -28,7 +31,11 @@ public class AddressImport {
 
 	private final TransactionTemplate transaction;
 
-	AddressImport(CustomerManagement customers, AddressBook addresses, TransactionTemplate transaction) {
+	private final AuditTrail audit;
+
+	AddressImport(CustomerManagement customers, AddressBook addresses, TransactionTemplate transaction,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.customers = customers;
 		this.addresses = addresses;
 		this.transaction = transaction;
@@ -36,12 +43,14 @@ public class AddressImport {
 
 	/**
 	 * Imports an address file: every good row is imported, every bad one reported with
-	 * its line, column and reason.
+	 * its line, column and reason. The import is on the audit trail in the actor's name
+	 * (a dry run is not).
 	 * @throws ImportRefused when the file cannot be imported at all; nothing is written
 	 */
-	public ImportReport importAddresses(Path file, ImportOptions options, ImportListener listener) {
+	public ImportReport importAddresses(Path file, ImportOptions options, ImportListener listener, AuditActor actor) {
 		return new ImportRun<AddressRows.Row>(transaction, options, listener).run(file, AddressRows.HEADER,
-				new AddressRows(addresses), this::write);
+				new AddressRows(addresses), this::write,
+				new ImportRun.OnRecord(audit, AuditType.ADDRESSES_IMPORTED, actor));
 	}
 
 	private ImportRun.Written write(List<AddressRows.Row> batch) {

@@ -16,6 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.clientele.audit.AuditActor;
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerId;
@@ -47,8 +50,11 @@ public class CustomerImport {
 
 	private final Clock clock;
 
+	private final AuditTrail audit;
+
 	CustomerImport(CustomerManagement customers, PasswordManagement passwords, TransactionTemplate transaction,
-			Clock clock) {
+			Clock clock, AuditTrail audit) {
+		this.audit = audit;
 		this.customers = customers;
 		this.passwords = passwords;
 		this.transaction = transaction;
@@ -57,14 +63,16 @@ public class CustomerImport {
 
 	/**
 	 * Imports a {@code customer.csv}: every good row is imported, every bad one reported
-	 * with its line, column and reason.
+	 * with its line, column and reason. The import is on the audit trail in the actor's
+	 * name (a dry run is not).
 	 * @throws ImportRefused when the file cannot be imported at all; nothing is written
 	 */
-	public ImportReport importCustomers(Path file, ImportOptions options, ImportListener listener) {
+	public ImportReport importCustomers(Path file, ImportOptions options, ImportListener listener, AuditActor actor) {
 		var rows = new CustomerRows(customers, passwords, options.plaintextPasswords(),
 				LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1));
 		return new ImportRun<CustomerRows.Row>(transaction, options, listener).run(file, CustomerRows.HEADER, rows,
-				batch -> write(batch, options.dryRun()));
+				batch -> write(batch, options.dryRun()),
+				new ImportRun.OnRecord(audit, AuditType.CUSTOMERS_IMPORTED, actor));
 	}
 
 	private ImportRun.Written write(List<CustomerRows.Row> batch, boolean dryRun) {
@@ -125,9 +133,13 @@ public class CustomerImport {
 
 	/**
 	 * Writes every open account as {@code customer.csv} (Spryker's columns and order), in
-	 * pages; password hashes only when asked for. Returns the number of customers.
+	 * pages; password hashes only when asked for. Returns the number of customers. The
+	 * export is on the audit trail in the actor's name before the first row is written,
+	 * so that an interrupted one is on record too, and none starts unrecorded.
 	 */
-	public long exportCustomers(Writer out, boolean withPasswordHashes) {
+	public long exportCustomers(Writer out, boolean withPasswordHashes, AuditActor actor) {
+		audit.record(AuditType.CUSTOMERS_EXPORTED, null, actor,
+				withPasswordHashes ? "customer.csv with password hashes" : "customer.csv without password hashes");
 		var csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
 		csv.writeRecord(CustomerRows.HEADER);
 		long count = 0;

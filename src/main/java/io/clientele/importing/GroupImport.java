@@ -7,6 +7,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.clientele.audit.AuditActor;
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
 import io.clientele.customer.CustomerId;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.groups.CustomerGroups;
@@ -31,7 +34,11 @@ public class GroupImport {
 
 	private final TransactionTemplate transaction;
 
-	GroupImport(CustomerManagement customers, CustomerGroups groups, TransactionTemplate transaction) {
+	private final AuditTrail audit;
+
+	GroupImport(CustomerManagement customers, CustomerGroups groups, TransactionTemplate transaction,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.customers = customers;
 		this.groups = groups;
 		this.transaction = transaction;
@@ -39,12 +46,13 @@ public class GroupImport {
 
 	/**
 	 * Imports a group file: every good row is imported, every bad one reported with its
-	 * line, column and reason.
+	 * line, column and reason. The import is on the audit trail in the actor's name (a
+	 * dry run is not).
 	 * @throws ImportRefused when the file cannot be imported at all; nothing is written
 	 */
-	public ImportReport importGroups(Path file, ImportOptions options, ImportListener listener) {
+	public ImportReport importGroups(Path file, ImportOptions options, ImportListener listener, AuditActor actor) {
 		return new ImportRun<GroupRows.Row>(transaction, options, listener).run(file, GroupRows.HEADER,
-				new GroupRows(groups), this::write);
+				new GroupRows(groups), this::write, new ImportRun.OnRecord(audit, AuditType.GROUPS_IMPORTED, actor));
 	}
 
 	private ImportRun.Written write(List<GroupRows.Row> batch) {

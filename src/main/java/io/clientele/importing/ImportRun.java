@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,14 +17,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import io.clientele.audit.AuditActor;
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
 
 /**
  * The steps every import shares: read the file row by row, check each row, write the good
  * ones in batches of {@link #BATCH_SIZE}, one transaction each (rolled back in a dry
- * run), and list the bad ones. {@link #WRITERS} batches are written at once, on their own
- * connections, while the next one is read and checked: a batch must therefore not depend
- * on the one before it (rows that repeat a key are rejected while reading). Memory stays
- * constant but for the keys seen (see {@link SeenKeys}).
+ * run), and list the bad ones. A run that writes is on the audit trail twice: once the
+ * header is accepted and before any row is written (an entry that cannot be written stops
+ * the import with nothing imported), and with its counts at the end. {@link #WRITERS}
+ * batches are written at once, on their own connections, while the next one is read and
+ * checked: a batch must therefore not depend on the one before it (rows that repeat a key
+ * are rejected while reading). Memory stays constant but for the keys seen (see
+ * {@link SeenKeys}).
  */
 final class ImportRun<T> {
 
@@ -61,6 +68,22 @@ final class ImportRun<T> {
 	record Written(long created, long updated, long unchanged, List<RowError> rejected) {
 	}
 
+	/** Who runs the import and how it is named on the audit trail. */
+	record OnRecord(AuditTrail trail, AuditType type, AuditActor actor) {
+
+		void started(String fileName) {
+			trail.record(type, null, actor, fileName + ": started");
+		}
+
+		void finished(String fileName, ImportReport report) {
+			trail.record(type, null, actor,
+					String.format(Locale.ROOT, "%s: %d rows, %d created, %d updated, %d unchanged, %d failed%s",
+							fileName, report.rows(), report.created(), report.updated(), report.unchanged(),
+							report.failed(), report.complete() ? "" : "; the rest of the file was not read"));
+		}
+
+	}
+
 	private final TransactionTemplate transaction;
 
 	private final ImportOptions options;
@@ -87,13 +110,17 @@ final class ImportRun<T> {
 		this.listener = listener;
 	}
 
-	ImportReport run(Path file, List<String> header, RowReader<T> reader, BatchWriter<T> writer) {
+	ImportReport run(Path file, List<String> header, RowReader<T> reader, BatchWriter<T> writer, OnRecord onRecord) {
 		this.header = header;
 		var started = System.nanoTime();
 		var complete = true;
+		var fileName = options.fileNameOf(file);
 		try (var source = CsvSource.open(file, header);
 				ExecutorService writing = Executors.newFixedThreadPool(WRITERS,
 						Thread.ofPlatform().name("import-writer-", 1).daemon(true).factory())) {
+			if (!options.dryRun()) {
+				onRecord.started(fileName);
+			}
 			var pending = new java.util.ArrayDeque<Future<Written>>(WRITERS);
 			var batch = new ArrayList<T>(BATCH_SIZE);
 			while (true) {
@@ -137,8 +164,12 @@ final class ImportRun<T> {
 		finally {
 			closeReport();
 		}
-		return new ImportReport(rows, created, updated, unchanged, failed, options.dryRun(), complete, firstErrors,
-				failed > 0 ? options.reportFile() : null, Duration.ofNanos(System.nanoTime() - started));
+		var report = new ImportReport(rows, created, updated, unchanged, failed, options.dryRun(), complete,
+				firstErrors, failed > 0 ? options.reportFile() : null, Duration.ofNanos(System.nanoTime() - started));
+		if (!options.dryRun()) {
+			onRecord.finished(fileName, report);
+		}
+		return report;
 	}
 
 	private long lastLine = 1;

@@ -4,7 +4,7 @@
  * feature modules; owns no customer tables.
  */
 @ApplicationModule(displayName = "Importing",
-		allowedDependencies = { "customer", "address", "groups", "credentials", "shared" })
+		allowedDependencies = { "customer", "address", "groups", "credentials", "audit", "shared" })
 @NullMarked
 package io.clientele.importing;
 

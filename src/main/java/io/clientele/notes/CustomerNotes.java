@@ -9,7 +9,11 @@ import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
+import io.clientele.audit.AuditActor;
+import io.clientele.audit.AuditTrail;
+import io.clientele.audit.AuditType;
 import io.clientele.customer.CustomerAnonymized;
 import io.clientele.customer.CustomerId;
 import io.clientele.shared.InvalidInput;
@@ -28,9 +32,12 @@ public class CustomerNotes {
 
 	private final Clock clock;
 
-	CustomerNotes(JdbcClient jdbc, Clock clock) {
+	private final AuditTrail audit;
+
+	CustomerNotes(JdbcClient jdbc, Clock clock, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/** The customer's notes, newest first. */
@@ -45,11 +52,13 @@ public class CustomerNotes {
 	}
 
 	/**
-	 * Adds a note in the author's name.
+	 * Adds a note in the author's name (as the note shows it), on the record for the
+	 * acting staff member in the same transaction.
 	 * @throws InvalidInput when the note is blank or longer than {@value #MAX_LENGTH}
 	 * characters
 	 */
-	public CustomerNote add(CustomerId customer, String text, String author) {
+	@Transactional
+	public CustomerNote add(CustomerId customer, String text, String author, AuditActor actor) {
 		var violations = new ArrayList<Violation>();
 		var note = text.strip();
 		if (note.isEmpty()) {
@@ -66,6 +75,7 @@ public class CustomerNotes {
 		jdbc.sql("insert into notes_note (id, customer_id, text, author, written_at) values (?, ?, ?, ?, ?)")
 			.params(id, customer.value(), note, author, Timestamp.from(now))
 			.update();
+		audit.record(AuditType.NOTE_ADDED, customer.value(), actor, null);
 		return new CustomerNote(id, note, author, now);
 	}
 

@@ -1,7 +1,5 @@
 package io.clientele.staff;
 
-import io.clientele.audit.AuditActor;
-
 import java.io.Serializable;
 import java.util.UUID;
 
@@ -12,13 +10,7 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  * tells whether the account was deactivated since (see {@link StaffLogin#current}).
  */
 public record StaffPrincipal(UUID staffId, String email, String displayName, StaffRole role,
-		int sessionGeneration) implements AuthenticatedPrincipal, AuditActor, Serializable {
-
-	/** Staff appear in the audit trail by their address. */
-	@Override
-	public String auditName() {
-		return email;
-	}
+		int sessionGeneration) implements AuthenticatedPrincipal, Serializable {
 
 	@Override
 	public String getName() {

@@ -14,8 +14,9 @@ import io.clientele.customer.RegisterCustomer;
 import io.clientele.shared.InvalidInput;
 import io.clientele.support.Shoppers;
 
-// customers come from the customer module, whose beans the address book itself does not call
-@ApplicationModuleTest(extraIncludes = "customer")
+// customers come from the customer module, whose beans the address book itself does not call;
+// staff's changes go to the audit trail
+@ApplicationModuleTest(extraIncludes = { "customer", "audit" })
 class AddressBookIntegrationTests {
 
 	@Autowired

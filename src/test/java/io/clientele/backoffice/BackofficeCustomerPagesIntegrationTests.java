@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.address.AddressBook;
 import io.clientele.audit.AuditFilter;
 import io.clientele.audit.AuditTrail;
@@ -80,7 +81,7 @@ class BackofficeCustomerPagesIntegrationTests {
 		var withLogin = registered(marker + "b");
 		var withoutLogin = guest(marker + "a");
 		var blocked = registered(marker + "c");
-		customers.block(blocked.id(), true);
+		customers.block(blocked.id(), true, AuditActor.console());
 		var browser = admin();
 		var list = "/backoffice/customers?q=" + marker;
 

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.credentials.SignUp;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.groups.CustomerGroups;
@@ -104,8 +105,8 @@ class BackofficeGroupsIntegrationTests {
 		var customer = Accounts.confirmedCustomer(signUp, Shoppers.uniqueEmail());
 		var other = Accounts.confirmedCustomer(signUp, Shoppers.uniqueEmail());
 		var group = groups.create(uniqueName(), null);
-		groups.assign(group.id(), customer.id());
-		groups.assign(group.id(), other.id());
+		groups.assign(group.id(), customer.id(), AuditActor.console());
+		groups.assign(group.id(), other.id(), AuditActor.console());
 
 		customers.anonymize(customer.id());
 		var browser = staff();

@@ -29,6 +29,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.ClienteleApplication;
 import io.clientele.credentials.PasswordResets;
 import io.clientele.credentials.SignUp;
@@ -104,7 +105,7 @@ class PasswordMailCommandsIntegrationTests {
 	@Test
 	void passwordSetMailsEveryOpenCustomerWithoutAPasswordOnceAndNobodyElse() {
 		var withoutPassword = customerWithoutPassword();
-		var blocked = customers.block(customerWithoutPassword().id(), true);
+		var blocked = customers.block(customerWithoutPassword().id(), true, AuditActor.console());
 		var withPassword = Accounts.confirmedCustomer(signUp, Shoppers.uniqueEmail());
 		var anonymised = customerWithoutPassword();
 		customers.anonymize(anonymised.id());
@@ -127,9 +128,9 @@ class PasswordMailCommandsIntegrationTests {
 	@Test
 	void passwordSetWithNoTokenLeavesOutCustomersHoldingAWorkingLink() {
 		var pending = customerWithoutPassword();
-		passwordResets.sendResetLink(pending.id());
+		passwordResets.sendResetLink(pending.id(), AuditActor.console());
 		var expired = customerWithoutPassword();
-		passwordResets.sendResetLink(expired.id());
+		passwordResets.sendResetLink(expired.id(), AuditActor.console());
 		jdbc.sql("update credentials_token set expires_at = now() - interval '1 minute' where customer_id = ?")
 			.param(expired.id().value())
 			.update();
@@ -146,7 +147,7 @@ class PasswordMailCommandsIntegrationTests {
 	@Test
 	void theSetPasswordLinkWorksForItsCustomerFor72HoursAndVoidsEarlierLinks() {
 		var customer = customerWithoutPassword();
-		passwordResets.sendResetLink(customer.id());
+		passwordResets.sendResetLink(customer.id(), AuditActor.console());
 		var earlier = tokenIn(mailOf("PASSWORD_RESET", customer).textBody());
 
 		run("", "customer:password:set", "--force");
@@ -165,7 +166,7 @@ class PasswordMailCommandsIntegrationTests {
 	void passwordResetMailsEveryOpenCustomerOnceWithAWorkingResetLink() {
 		var withPassword = Accounts.confirmedCustomer(signUp, Shoppers.uniqueEmail());
 		var withoutPassword = customerWithoutPassword();
-		var blocked = customers.block(customerWithoutPassword().id(), true);
+		var blocked = customers.block(customerWithoutPassword().id(), true, AuditActor.console());
 		var anonymised = Accounts.confirmedCustomer(signUp, Shoppers.uniqueEmail());
 		customers.anonymize(anonymised.id());
 
@@ -185,9 +186,9 @@ class PasswordMailCommandsIntegrationTests {
 	@Test
 	void passwordResetWithNoTokenLeavesOutCustomersHoldingAWorkingLink() {
 		var pending = Accounts.confirmedCustomer(signUp, Shoppers.uniqueEmail());
-		passwordResets.sendResetLink(pending.id());
+		passwordResets.sendResetLink(pending.id(), AuditActor.console());
 		var used = Accounts.confirmedCustomer(signUp, Shoppers.uniqueEmail());
-		passwordResets.sendResetLink(used.id());
+		passwordResets.sendResetLink(used.id(), AuditActor.console());
 		jdbc.sql("update credentials_token set used_at = now() where customer_id = ?")
 			.param(used.id().value())
 			.update();

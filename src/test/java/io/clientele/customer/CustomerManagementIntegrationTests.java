@@ -12,7 +12,8 @@ import io.clientele.shared.EmailAddress;
 import io.clientele.shared.InvalidInput;
 import io.clientele.support.Shoppers;
 
-@ApplicationModuleTest
+// staff actions are on the audit trail, whose bean the customer module calls
+@ApplicationModuleTest(extraIncludes = "audit")
 class CustomerManagementIntegrationTests {
 
 	@Autowired

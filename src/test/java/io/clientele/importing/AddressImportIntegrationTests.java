@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.address.AddressBook;
 import io.clientele.address.AddressData;
 import io.clientele.address.AddressDetails;
@@ -72,7 +73,7 @@ class AddressImportIntegrationTests {
 
 	ImportReport importFile(Path file) {
 		return addressImport.importAddresses(file, new ImportOptions(false, false, dir.resolve("errors.csv")),
-				ImportListener.NONE);
+				ImportListener.NONE, AuditActor.console());
 	}
 
 	List<AddressDetails> addressesOf(CustomerDetails customer) {
@@ -228,7 +229,7 @@ class AddressImportIntegrationTests {
 		var report = addressImport.importAddresses(
 				file(HEADER, row(ann, "Erste Straße", "", ""), row(ann, "Zweite Straße", "1", "1"),
 						"NOBODY--1,Mr,A,B,,Weg,1,,10115,Berlin,DE,,,"),
-				new ImportOptions(true, false, dir.resolve("dry.csv")), ImportListener.NONE);
+				new ImportOptions(true, false, dir.resolve("dry.csv")), ImportListener.NONE, AuditActor.console());
 
 		assertThat(report.dryRun()).isTrue();
 		assertThat(report.created()).isEqualTo(2);

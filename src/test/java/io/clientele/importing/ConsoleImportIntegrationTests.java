@@ -78,6 +78,39 @@ class ConsoleImportIntegrationTests {
 	}
 
 	@Test
+	void aConsoleImportIsAuditedAsConsole() throws IOException {
+		var file = customers(2, 0);
+		var named = Files.move(file, dir.resolve(prefix.toLowerCase() + ".csv"));
+		var exported = dir.resolve(prefix.toLowerCase() + "-export.csv");
+
+		assertThat(ClienteleApplication.runCommand(onTestDatabase("customer:import", named.toString(), "--dry-run")))
+			.isZero();
+		assertThat(auditedAsConsole(named.getFileName() + ":%")).as("a dry run writes nothing and is not on record")
+			.isEmpty();
+		assertThat(ClienteleApplication.runCommand(onTestDatabase("customer:import", named.toString()))).isZero();
+		var exportsBefore = auditedAsConsole("customer.csv with password hashes").size();
+		assertThat(ClienteleApplication
+			.runCommand(onTestDatabase("customer:export", exported.toString(), "--with-password-hashes"))).isZero();
+
+		assertThat(auditedAsConsole(named.getFileName() + ":%")).containsExactly(
+				"CUSTOMERS_IMPORTED " + named.getFileName() + ": started",
+				"CUSTOMERS_IMPORTED " + named.getFileName() + ": 2 rows, 2 created, 0 updated, 0 unchanged, 0 failed");
+		assertThat(auditedAsConsole("customer.csv with password hashes")).hasSize(exportsBefore + 1)
+			.allSatisfy(entry -> assertThat(entry).startsWith("CUSTOMERS_EXPORTED"));
+	}
+
+	private java.util.List<String> auditedAsConsole(String detail) {
+		var jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+				TestDatabase.jdbcUrl(), "postgres", ""));
+		return jdbc
+			.sql("select type || ' ' || detail from audit_entry where actor = 'console' and customer_id is null"
+					+ " and client_address is null and detail like ? order by id")
+			.param(detail)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
 	void theConsoleUsesThePostgresOfAServerRunningOnTheSameDataDirectory(@TempDir Path dataDir) throws IOException {
 		try (var server = new SpringApplicationBuilder(ClienteleApplication.class).run("--server.port=0",
 				"--clientele.data-dir=" + dataDir, "--clientele.demo-data=false", "--spring.mail.host=",

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.support.Passwords;
 import io.clientele.authentication.CustomerLogin;
 import io.clientele.authentication.LoginOutcome;
@@ -88,7 +89,7 @@ class CustomerImportIntegrationTests {
 
 	ImportReport importFile(Path file) {
 		return customerImport.importCustomers(file, new ImportOptions(false, false, dir.resolve("errors.csv")),
-				ImportListener.NONE);
+				ImportListener.NONE, AuditActor.console());
 	}
 
 	@Test
@@ -194,7 +195,7 @@ class CustomerImportIntegrationTests {
 
 		var report = customerImport.importCustomers(
 				file(HEADER, row(1, RASMUS), row(2, ""), reference(3) + ",,," + email(9) + ",Mr,A,B,,,,,"),
-				new ImportOptions(true, false, dir.resolve("dry.csv")), ImportListener.NONE);
+				new ImportOptions(true, false, dir.resolve("dry.csv")), ImportListener.NONE, AuditActor.console());
 
 		assertThat(report.dryRun()).isTrue();
 		assertThat(report.created()).isEqualTo(2);
@@ -209,7 +210,7 @@ class CustomerImportIntegrationTests {
 		long current = jdbc.sql("select last_value from customer_reference_seq").query(Long.class).single();
 
 		customerImport.importCustomers(file(HEADER, row((int) current + 500, "")), new ImportOptions(true, false, null),
-				ImportListener.NONE);
+				ImportListener.NONE, AuditActor.console());
 
 		assertThat(jdbc.sql("select last_value from customer_reference_seq").query(Long.class).single())
 			.isLessThan(current + 500);
@@ -363,9 +364,9 @@ class CustomerImportIntegrationTests {
 		importFile(file(HEADER, row(1, RASMUS)));
 
 		var plain = new StringWriter();
-		customerImport.exportCustomers(plain, false);
+		customerImport.exportCustomers(plain, false, AuditActor.console());
 		var withHashes = new StringWriter();
-		customerImport.exportCustomers(withHashes, true);
+		customerImport.exportCustomers(withHashes, true, AuditActor.console());
 
 		assertThat(plain.toString()).startsWith(HEADER + "\n")
 			.contains(reference(1) + ",de_DE,+49 30 1," + email(1) + ",Mr,Spencor,\"Hopkin, Jr.\",spryker,Male,"

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.customer.RegisterCustomer;
@@ -66,7 +67,7 @@ class GroupImportIntegrationTests {
 
 	ImportReport importFile(Path file) {
 		return groupImport.importGroups(file, new ImportOptions(false, false, dir.resolve("errors.csv")),
-				ImportListener.NONE);
+				ImportListener.NONE, AuditActor.console());
 	}
 
 	CustomerGroup group(String name) {
@@ -129,7 +130,7 @@ class GroupImportIntegrationTests {
 		var ann = customer();
 		var bob = customer();
 		var vip = groups.create(name("VIP"), "Best");
-		groups.assign(vip.id(), ann.id());
+		groups.assign(vip.id(), ann.id(), AuditActor.console());
 
 		var added = importFile(file(HEADER, name("VIP") + ",Best," + references(bob)));
 		var again = importFile(file(HEADER, name("VIP") + ",Best," + references(ann)));
@@ -222,7 +223,7 @@ class GroupImportIntegrationTests {
 
 		var report = groupImport.importGroups(
 				file(HEADER, name("Dry") + ",," + references(ann), name("Dry unknown") + ",,NOBODY--1"),
-				new ImportOptions(true, false, dir.resolve("dry.csv")), ImportListener.NONE);
+				new ImportOptions(true, false, dir.resolve("dry.csv")), ImportListener.NONE, AuditActor.console());
 
 		assertThat(report.dryRun()).isTrue();
 		assertThat(report.created()).isOne();

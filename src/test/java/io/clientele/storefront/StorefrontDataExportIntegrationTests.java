@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.address.AddressBook;
 import io.clientele.address.AddressData;
 import io.clientele.credentials.SignUp;
@@ -64,7 +65,7 @@ class StorefrontDataExportIntegrationTests {
 						new OrderData.Totals(500, 0, 0, 80, 500, 0, 0), List.of(Map.of("sku", "S-1", "quantity", 1)),
 						null, null, null, null, Instant.now()));
 		var group = groups.create("Export group " + customer.reference().value(), null);
-		groups.assign(group.id(), customer.id());
+		groups.assign(group.id(), customer.id(), AuditActor.console());
 		var browser = new WebClient(port);
 		browser.logIn(email, Shoppers.PASSWORD);
 
