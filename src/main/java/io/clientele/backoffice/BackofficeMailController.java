@@ -60,10 +60,14 @@ class BackofficeMailController {
 		var outcome = resends.resend(id, staff.auditName());
 		return switch (outcome) {
 			case UNKNOWN_MAIL -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-			case RETRIED, NEW_LINK_SENT -> {
-				redirect.addFlashAttribute("message", outcome == MailResends.Outcome.RETRIED ? "backoffice.mail.resent"
-						: "backoffice.mail.new-link-sent");
+			case RETRIED -> {
+				redirect.addFlashAttribute("message", "backoffice.mail.resent");
 				yield "redirect:/backoffice/mails/" + id;
+			}
+			case NEW_LINK_SENT -> {
+				// the new mail heads the queue; this one may be withdrawn
+				redirect.addFlashAttribute("message", "backoffice.mail.new-link-sent");
+				yield "redirect:/backoffice/mails";
 			}
 			default -> refused(id, "backoffice.mail.not-resent." + outcome.name(), model, response);
 		};

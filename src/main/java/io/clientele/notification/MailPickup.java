@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -55,11 +56,13 @@ final class MailPickup extends JavaMailSenderImpl {
 					message.setSentDate(new Date());
 				}
 				message.saveChanges();
-				var file = directory
-					.resolve(NAME.format(message.getSentDate().toInstant()) + "-" + UUID.randomUUID() + ".eml");
-				try (var out = Files.newOutputStream(create(file), StandardOpenOption.WRITE)) {
+				var name = NAME.format(message.getSentDate().toInstant()) + "-" + UUID.randomUUID();
+				// written aside, then renamed: a reader never sees half a mail
+				var partial = create(directory.resolve(name + ".part"));
+				try (var out = Files.newOutputStream(partial, StandardOpenOption.WRITE)) {
 					message.writeTo(out);
 				}
+				Files.move(partial, directory.resolve(name + ".eml"), StandardCopyOption.ATOMIC_MOVE);
 			}
 		}
 		catch (IOException | MessagingException ex) {
