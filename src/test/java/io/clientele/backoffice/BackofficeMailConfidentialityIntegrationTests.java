@@ -250,6 +250,10 @@ class BackofficeMailConfidentialityIntegrationTests {
 			assertThat(detail.body()).as("no delete button").doesNotContain("id=\"delete-mail\"");
 
 			deleted = admin.post("/backoffice/mails/" + id + "/delete", Map.of());
+			admin.get("/backoffice/mails/" + id);
+			var retried = admin.post("/backoffice/mails/" + id + "/resend", Map.of());
+			assertThat(admin.follow(retried).body()).as("staff may only retry it")
+				.contains("The mail is queued to be sent again");
 		}
 		finally {
 			TestMailServer.start();
