@@ -8,6 +8,9 @@ public enum AuditType {
 	RESET_LINK_SENT, PASSWORD_GENERATED, PASSWORD_SET, PASSWORD_CHANGE_REQUIRED, UNLOCKED, BLOCKED, UNBLOCKED,
 	ACCOUNT_DELETED, NOTE_ADDED, GROUP_ADDED, GROUP_REMOVED,
 
+	// staff actions on a customer's mail (a link mail resent gets a new link)
+	MAIL_RESENT, MAIL_DELETED,
+
 	// staff actions on many customers at once (no customer of their own)
 	CUSTOMERS_IMPORTED, CUSTOMERS_EXPORTED, ADDRESSES_IMPORTED, GROUPS_IMPORTED,
 

@@ -14,11 +14,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.clientele.credentials.MailResends;
+import io.clientele.audit.AuditActor;
 import io.clientele.notification.MailQueue;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 /**
- * The e-mail queue: every mail with its state and message. Without an SMTP server this is
- * where the links customers would receive can be read.
+ * The e-mail queue: every mail with its state and message. A link or password only the
+ * customer may use is never shown; sending such a mail again issues a new link.
  */
 @Controller
 class BackofficeMailController {
@@ -27,8 +31,11 @@ class BackofficeMailController {
 
 	private final MailQueue queue;
 
-	BackofficeMailController(MailQueue queue) {
+	private final MailResends resends;
+
+	BackofficeMailController(MailQueue queue, MailResends resends) {
 		this.queue = queue;
+		this.resends = resends;
 	}
 
 	@GetMapping("/backoffice/mails")
@@ -42,40 +49,69 @@ class BackofficeMailController {
 
 	@GetMapping("/backoffice/mails/{id}")
 	String detail(@PathVariable UUID id, Model model) {
-		model.addAttribute("mail", queue.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("mail", mail(id));
 		return "backoffice/mail/detail";
 	}
 
 	@PostMapping("/backoffice/mails/{id}/resend")
-	String resend(@PathVariable UUID id, RedirectAttributes redirect) {
-		var mail = queue.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		// a mail holding a password is never sent twice: generate a new one instead
-		var resent = !mail.confidential() && queue.resend(id);
-		redirect.addFlashAttribute("message", resent ? "backoffice.mail.resent" : "backoffice.mail.not-resent");
-		return "redirect:/backoffice/mails/" + id;
+	String resend(@PathVariable UUID id, AuditActor staff, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		var outcome = resends.resend(id, staff);
+		return switch (outcome) {
+			case UNKNOWN_MAIL -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			case RETRIED -> {
+				redirect.addFlashAttribute("message", "backoffice.mail.resent");
+				yield "redirect:/backoffice/mails/" + id;
+			}
+			case NEW_LINK_SENT -> {
+				// the new mail heads the queue; this one may be withdrawn
+				redirect.addFlashAttribute("message", "backoffice.mail.new-link-sent");
+				yield "redirect:/backoffice/mails";
+			}
+			default -> refused(id, "backoffice.mail.not-resent." + outcome.name(), model, response);
+		};
 	}
 
 	@PostMapping("/backoffice/mails/{id}/delete")
-	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
-		if (!queue.delete(id)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		redirect.addFlashAttribute("message", "backoffice.mail.deleted");
-		return "redirect:/backoffice/mails";
+	String delete(@PathVariable UUID id, AuditActor staff, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return switch (queue.delete(id, staff)) {
+			case UNKNOWN -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			case DELETED -> {
+				redirect.addFlashAttribute("message", "backoffice.mail.deleted");
+				yield "redirect:/backoffice/mails";
+			}
+			case SECURITY_NOTICE -> refused(id, "backoffice.mail.not-deleted.security-notice", model, response);
+			case BEING_SENT -> refused(id, "backoffice.mail.not-deleted.being-sent", model, response);
+		};
 	}
 
 	/**
 	 * The HTML part on its own, under a policy that lets its inline styles show and
-	 * nothing run.
+	 * nothing run; a sent mail keeps none.
 	 */
 	@GetMapping("/backoffice/mails/{id}/html")
 	ResponseEntity<String> html(@PathVariable UUID id) {
-		var mail = queue.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		var html = mail(id).htmlBody();
+		if (html == null) {
+			throw new ResponseStatusException(HttpStatus.GONE, "A sent mail keeps no content");
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.TEXT_HTML)
 			.header("Content-Security-Policy",
 					"default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox")
-			.body(mail.htmlBody());
+			.body(html);
+	}
+
+	private String refused(UUID id, String error, Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.CONFLICT.value());
+		model.addAttribute("error", error);
+		model.addAttribute("mail", mail(id));
+		return "backoffice/mail/detail";
+	}
+
+	private MailQueue.QueuedMail mail(UUID id) {
+		return queue.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 }

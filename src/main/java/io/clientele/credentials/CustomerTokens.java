@@ -127,6 +127,19 @@ class CustomerTokens {
 			.optional();
 	}
 
+	/**
+	 * The new address of the customer's e-mail change still waiting for its link (not
+	 * used, not voided by a newer request or a password change).
+	 */
+	Optional<String> pendingEmailChange(CustomerId customer) {
+		return jdbc
+			.sql("select new_email from credentials_token where customer_id = ? and purpose = ? and used_at is null"
+					+ " and new_email is not null order by created_at desc limit 1")
+			.params(customer.value(), TokenPurpose.EMAIL_CHANGE.name())
+			.query(String.class)
+			.optional();
+	}
+
 	/** What the token is, without using it up. */
 	TokenCheck check(String token, TokenPurpose purpose) {
 		if (!FORMAT.matcher(token).matches()) {

@@ -12,9 +12,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * One method per mail a customer receives. Each renders the mail in the recipient's
- * language and writes it to the outbox in the caller's transaction: if that transaction
- * rolls back, no mail exists; once it commits, the dispatcher sends it.
+ * One method per mail a customer receives. Each writes the mail to the outbox in the
+ * caller's transaction, rendered in the recipient's language (a mail with a link or a
+ * password: its variables only, rendered when sent): if that transaction rolls back, no
+ * mail exists; once it commits, the dispatcher sends it.
  */
 @Component
 public class CustomerMails {
@@ -87,8 +88,8 @@ public class CustomerMails {
 
 	/**
 	 * Staff generated a password for the customer: the password itself, valid for a
-	 * while, to be changed at the login. The mail is confidential: the back office never
-	 * shows its body.
+	 * while, to be changed at the login. Like every mail with a link, it is confidential:
+	 * the back office shows it with a placeholder in place of the password.
 	 */
 	public void generatedPassword(Recipient recipient, String password, Duration validity) {
 		queue(MailType.GENERATED_PASSWORD, recipient,
@@ -138,7 +139,14 @@ public class CustomerMails {
 	}
 
 	private void queue(MailType type, Recipient recipient, Map<String, Object> variables) {
-		outbox.queue(templates.render(type, recipient, variables), clock.instant());
+		if (type.confidential()) {
+			// No rendered copy of a link or a password is stored: the dispatcher renders
+			// the mail when it sends it, and staff see it rendered with a placeholder.
+			outbox.queueAll(type, List.of(new MailOutbox.DeferredMail(recipient, variables)), clock.instant());
+		}
+		else {
+			outbox.queue(templates.render(type, recipient, variables), clock.instant());
+		}
 		dispatchAfterCommit();
 	}
 

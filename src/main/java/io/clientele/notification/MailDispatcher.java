@@ -1,6 +1,7 @@
 package io.clientele.notification;
 
 import java.io.UnsupportedEncodingException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -24,7 +26,8 @@ import jakarta.mail.MessagingException;
 /**
  * Sends due mails from the outbox over SMTP: right after a commit that queued one, and
  * every poll interval. Failed attempts are retried with exponential backoff. Without an
- * SMTP server ({@code spring.mail.host}) mails stay queued.
+ * SMTP server ({@code spring.mail.host}) mails are written to the {@link MailPickup}
+ * directory instead. Once an hour, mails past their retention are deleted.
  */
 @Component
 class MailDispatcher implements SmartLifecycle {
@@ -42,7 +45,11 @@ class MailDispatcher implements SmartLifecycle {
 
 	private final MailTemplates templates;
 
-	private final @Nullable JavaMailSender sender;
+	private final JavaMailSender sender;
+
+	private final @Nullable MailPickup pickup;
+
+	private final MailRetention retention;
 
 	private final NotificationSettings settings;
 
@@ -53,23 +60,23 @@ class MailDispatcher implements SmartLifecycle {
 	private @Nullable ScheduledExecutorService executor;
 
 	MailDispatcher(MailOutbox outbox, MailTemplates templates, ObjectProvider<JavaMailSender> sender,
-			NotificationSettings settings, Clock clock) {
+			NotificationSettings settings, MailRetention retention, Clock clock,
+			@Value("${clientele.data-dir:./data}") Path dataDir) {
 		this.outbox = outbox;
 		this.templates = templates;
-		this.sender = sender.getIfAvailable();
+		var smtp = sender.getIfAvailable();
+		var files = smtp == null ? new MailPickup(dataDir.resolve("mail-pickup")) : null;
+		this.pickup = files;
+		this.sender = files != null ? files : java.util.Objects.requireNonNull(smtp);
 		this.settings = settings;
+		this.retention = retention;
 		this.clock = clock;
-	}
-
-	/** Whether mails are sent at all: false while no SMTP server is configured. */
-	boolean canSend() {
-		return sender != null;
 	}
 
 	/** Sends what is due now, on the dispatcher's thread. */
 	void dispatchSoon() {
 		var current = executor;
-		if (current != null && canSend()) {
+		if (current != null) {
 			current.execute(this::dispatchDue);
 		}
 	}
@@ -80,7 +87,7 @@ class MailDispatcher implements SmartLifecycle {
 	 * mails.
 	 */
 	int dispatchDue() {
-		if (sender == null || !running.tryLock()) {
+		if (!running.tryLock()) {
 			return 0;
 		}
 		try {
@@ -169,12 +176,12 @@ class MailDispatcher implements SmartLifecycle {
 	@Override
 	public void start() {
 		executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mail-dispatcher").factory());
-		if (canSend()) {
-			var interval = settings.pollInterval().toMillis();
-			executor.scheduleWithFixedDelay(this::dispatchDue, interval, interval, TimeUnit.MILLISECONDS);
-		}
-		else {
-			log.info("No SMTP server configured (spring.mail.host): mails stay queued in the outbox");
+		var interval = settings.pollInterval().toMillis();
+		executor.scheduleWithFixedDelay(this::dispatchDue, interval, interval, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(retention::run, 1, 60, TimeUnit.MINUTES);
+		if (pickup != null) {
+			log.info("No SMTP server configured (spring.mail.host): mails are written as .eml files to {}"
+					+ " (readable only by the user running Clientele)", pickup.directory());
 		}
 	}
 

@@ -135,13 +135,39 @@ class MailOutbox {
 			.list();
 	}
 
+	/**
+	 * Marks the mail sent. A sent mail keeps its type, recipient, state and times only:
+	 * its subject, bodies and variables (a link, a password) are gone, and so is the
+	 * address of the account-deleted mail, the last trace of a closed account.
+	 */
 	void markSent(UUID id, Instant now) {
-		// a mail holding a secret keeps no copy of it once it is sent
-		jdbc.sql("update notification_outbox set status = 'SENT', sent_at = ?, claimed_until = null, last_error = null,"
-				+ " text_body = case when confidential then '' else text_body end,"
-				+ " html_body = case when confidential then '' else html_body end where id = ?")
-			.params(Timestamp.from(now), id)
-			.update();
+		jdbc.sql("""
+				update notification_outbox
+				set status = 'SENT', sent_at = ?, claimed_until = null, last_error = null,
+				    subject = null, html_body = null, text_body = null, variables = null,
+				    recipient = case when mail_type = 'ACCOUNT_DELETED' then null else recipient end,
+				    recipient_name = case when mail_type = 'ACCOUNT_DELETED' then null else recipient_name end
+				where id = ?
+				""").params(Timestamp.from(now), id).update();
+	}
+
+	/**
+	 * Deletes up to {@code limit} sent mails sent before {@code cutoff} and failed mails
+	 * queued before it; returns how many. Rows another node deletes at the same time are
+	 * skipped.
+	 */
+	int deleteOlderThan(Instant cutoff, int limit) {
+		var sent = jdbc.sql("""
+				delete from notification_outbox where id in (
+				    select id from notification_outbox where status = 'SENT' and sent_at < ?
+				    limit ? for update skip locked)
+				""").params(Timestamp.from(cutoff), limit).update();
+		var failed = jdbc.sql("""
+				delete from notification_outbox where id in (
+				    select id from notification_outbox where status = 'FAILED' and created_at < ?
+				    limit ? for update skip locked)
+				""").params(Timestamp.from(cutoff), limit).update();
+		return sent + failed;
 	}
 
 	/**

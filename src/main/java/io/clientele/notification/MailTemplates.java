@@ -60,6 +60,32 @@ class MailTemplates {
 		return content(type, name, Locale.forLanguageTag(languageTag), values);
 	}
 
+	/**
+	 * The mail as staff may see it: as it will be sent, but with its secret (the link,
+	 * the password) replaced by the placeholder {@code mail.hidden.<variable>}.
+	 */
+	MailContent contentForStaff(MailType type, String name, String languageTag, String variables) {
+		Map<String, Object> values = new java.util.HashMap<>(
+				json.readValue(variables, new TypeReference<Map<String, Object>>() {
+				}));
+		var locale = Locale.forLanguageTag(languageTag);
+		var secret = type.secret();
+		if (secret != null) {
+			values.put(secret, hidden(secret, locale));
+		}
+		return content(type, name, locale, values);
+	}
+
+	/** The placeholder of a secret, in the mail's language. */
+	String hidden(String secret, Locale locale) {
+		return messages.getMessage("mail.hidden." + secret, null, locale);
+	}
+
+	/** The subject of a mail of that type in that language. */
+	String subject(MailType type, String languageTag) {
+		return messages.getMessage("mail." + type.template() + ".subject", null, Locale.forLanguageTag(languageTag));
+	}
+
 	record MailContent(String subject, String html, String text) {
 	}
 

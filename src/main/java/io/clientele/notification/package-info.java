@@ -4,7 +4,7 @@
  * and the transactional outbox with its dispatcher. Knows addresses and languages, not
  * customers.
  */
-@ApplicationModule(displayName = "Notification", allowedDependencies = "shared")
+@ApplicationModule(displayName = "Notification", allowedDependencies = { "audit", "shared" })
 @NullMarked
 package io.clientele.notification;
 

@@ -148,12 +148,12 @@ class PasswordMailCommandsIntegrationTests {
 	void theSetPasswordLinkWorksForItsCustomerFor72HoursAndVoidsEarlierLinks() {
 		var customer = customerWithoutPassword();
 		passwordResets.sendResetLink(customer.id(), AuditActor.console());
-		var earlier = tokenIn(mailOf("PASSWORD_RESET", customer).textBody());
+		var earlier = tokenIn(linkOf("PASSWORD_RESET", customer));
 
 		run("", "customer:password:set", "--force");
 
 		var mail = mailOf("LOGIN_CREATED", customer);
-		var token = tokenIn(mail.textBody());
+		var token = tokenIn(linkOf("LOGIN_CREATED", customer));
 		assertThat(passwordResets.check(token)).isEqualTo(new TokenCheck.Valid(customer.id()));
 		assertThat(passwordResets.check(earlier)).isInstanceOf(TokenCheck.Unknown.class);
 		assertThat(mail.subject()).as("in the customer's language")
@@ -175,8 +175,8 @@ class PasswordMailCommandsIntegrationTests {
 		assertThat(result.output()).contains("3 out of 3 emails sent");
 		for (var customer : List.of(withPassword, withoutPassword, blocked)) {
 			assertThat(mailsSince("PASSWORD_RESET", customer)).isEqualTo(1);
-			var mail = mailOf("PASSWORD_RESET", customer);
-			assertThat(passwordResets.check(tokenIn(mail.textBody()))).isEqualTo(new TokenCheck.Valid(customer.id()));
+			assertThat(passwordResets.check(tokenIn(linkOf("PASSWORD_RESET", customer))))
+				.isEqualTo(new TokenCheck.Valid(customer.id()));
 		}
 		assertThat(mailsSince("PASSWORD_RESET", anonymised)).isZero();
 		assertThat(validityOfTheNewestLink(withPassword)).as("the forgotten-password link's validity")
@@ -336,6 +336,19 @@ class PasswordMailCommandsIntegrationTests {
 			.query(java.util.UUID.class)
 			.single();
 		return mailQueue.find(id).orElseThrow();
+	}
+
+	/**
+	 * The link of the customer's newest mail of the type, as the dispatcher will render
+	 * it (the back office's queue shows it hidden).
+	 */
+	private static String linkOf(String type, CustomerDetails customer) {
+		return jdbc
+			.sql("select variables ->> 'link' from notification_outbox where customer_id = ? and mail_type = ?"
+					+ " order by created_at desc limit 1")
+			.params(customer.id().value(), type)
+			.query(String.class)
+			.single();
 	}
 
 	private static long tokensOf(CustomerDetails customer) {

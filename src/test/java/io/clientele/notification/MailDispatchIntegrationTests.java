@@ -47,6 +47,9 @@ class MailDispatchIntegrationTests {
 	NotificationSettings settings;
 
 	@Autowired
+	MailRetention retention;
+
+	@Autowired
 	TransactionTemplate transaction;
 
 	@Autowired
@@ -90,17 +93,17 @@ class MailDispatchIntegrationTests {
 		assertThat(TestMailServer.linkIn(englishMail)).isEqualTo("/password/restore?token=" + "C".repeat(43));
 		assertThat(jdbc
 			.sql("select count(*) from notification_outbox where recipient in (?, ?) and html_body is null"
-					+ " and text_body is null and subject is null and variables is not null")
+					+ " and text_body is null and subject is null")
 			.params(german, english)
 			.query(Long.class)
-			.single()).as("stored with their variables only").isEqualTo(2);
+			.single()).as("stored with their variables only, and without them once sent").isEqualTo(2);
 		Thread.sleep(1000);
 		assertThat(TestMailServer.mailsTo(german)).hasSize(1);
 		assertThat(TestMailServer.mailsTo(english)).hasSize(1);
 	}
 
 	@Test
-	void theQueueShowsAMailQueuedInBulkAsItWillBeSent() {
+	void theQueueShowsAMailQueuedInBulkAsItWillBeSentWithItsLinkHidden() {
 		var email = Shoppers.uniqueEmail();
 
 		transaction.executeWithoutResult(status -> mails.loginsCreated(
@@ -113,9 +116,59 @@ class MailDispatchIntegrationTests {
 		var mail = queue.find(id).orElseThrow();
 		assertThat(mail.subject()).isEqualTo("Your customer account is ready: choose your password");
 		assertThat(mail.textBody()).contains("Hello Lena Fischer")
-			.contains("http://localhost:8080/password/restore?token=" + "D".repeat(43))
-			.contains("The link is valid for 72 hours.");
-		assertThat(mail.htmlBody()).contains("href=\"http://localhost:8080/password/restore?token=" + "D".repeat(43));
+			.contains("[link hidden: only the customer can use it]")
+			.contains("The link is valid for 72 hours.")
+			.doesNotContain("D".repeat(43));
+		assertThat(mail.htmlBody()).doesNotContain("D".repeat(43)).doesNotContain("/password/restore");
+	}
+
+	@Test
+	void mailsOlderThanTheRetentionAreDeleted() throws Exception {
+		var old = Shoppers.uniqueEmail();
+		var recent = Shoppers.uniqueEmail();
+		var failed = Shoppers.uniqueEmail();
+		mails.welcome(recipient(old, Locale.US));
+		mails.welcome(recipient(recent, Locale.US));
+		mails.welcome(recipient(failed, Locale.US));
+		TestMailServer.mailsTo(old, 1);
+		TestMailServer.mailsTo(recent, 1);
+		TestMailServer.mailsTo(failed, 1);
+		waitUntil(() -> statusesOf(old).equals(List.of("SENT")) && statusesOf(recent).equals(List.of("SENT"))
+				&& statusesOf(failed).equals(List.of("SENT")));
+		var beyond = java.sql.Timestamp.from(java.time.Instant.now().minus(settings.retention()).minusSeconds(60));
+		jdbc.sql("update notification_outbox set sent_at = ? where recipient = ?").params(beyond, old).update();
+		jdbc.sql("update notification_outbox set status = 'FAILED', sent_at = null, variables = '{}', created_at = ?"
+				+ " where recipient = ?")
+			.params(beyond, failed)
+			.update();
+
+		retention.deleteExpired();
+
+		assertThat(statusesOf(old)).as("sent before the retention").isEmpty();
+		assertThat(statusesOf(failed)).as("failed, queued before the retention").isEmpty();
+		assertThat(statusesOf(recent)).containsExactly("SENT");
+	}
+
+	@Test
+	void aSentMailKeepsOnlyItsTypeRecipientStateAndTimes() {
+		var email = Shoppers.uniqueEmail();
+
+		mails.emailChanged(recipient(email, Locale.US), "new-" + email);
+
+		TestMailServer.mailTo(email, "Your email address was changed");
+		waitUntil(() -> statusesOf(email).equals(List.of("SENT")));
+		assertThat(jdbc
+			.sql("select count(*) from notification_outbox where recipient = ? and mail_type = 'EMAIL_CHANGED'"
+					+ " and subject is null and html_body is null and text_body is null and variables is null"
+					+ " and sent_at is not null and created_at is not null")
+			.param(email)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theRetentionIsThirtyDaysUnlessSet() {
+		assertThat(settings.retention()).isEqualTo(Duration.ofDays(30));
 	}
 
 	@Test
@@ -172,7 +225,8 @@ class MailDispatchIntegrationTests {
 		// Two more nodes' dispatchers race the application's own for the same rows.
 		var nodes = Executors.newFixedThreadPool(2);
 		for (int node = 0; node < 2; node++) {
-			var dispatcher = new MailDispatcher(outbox, templates, sender, settings, Clock.systemUTC());
+			var dispatcher = new MailDispatcher(outbox, templates, sender, settings, retention, Clock.systemUTC(),
+					java.nio.file.Path.of("target"));
 			nodes.submit(dispatcher::dispatchDue);
 		}
 		nodes.shutdown();
@@ -214,13 +268,19 @@ class MailDispatchIntegrationTests {
 		return types;
 	}
 
-	private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+	private static void waitUntil(java.util.function.BooleanSupplier condition) {
 		var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("Condition not reached in time");
 			}
-			Thread.sleep(50);
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
 		}
 	}
 

@@ -40,12 +40,20 @@ class EmbeddedDatabaseIntegrationTests {
 		int postgresPort;
 		try (var first = start("--clientele.data-dir=" + dataDir)) {
 			first.getBean(SignUp.class).register(ANN, "blue-kettle-harbour-7");
-			var outbox = first.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-				.sql("select status from notification_outbox where recipient = 'ann@example.com'")
-				.query(String.class)
-				.list();
-			assertThat(outbox).as("without spring.mail.host the confirmation mail waits in the outbox")
-				.containsExactly("QUEUED");
+			var pickup = dataDir.resolve("mail-pickup");
+			var deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+			while (mailsIn(pickup).isEmpty() && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			var mails = mailsIn(pickup);
+			assertThat(mails).as("without spring.mail.host the confirmation mail is a file of the pickup directory")
+				.hasSize(1);
+			assertThat(Files.readString(mails.getFirst())).contains("To: ann@example.com")
+				.contains("/register/confirm?token=");
+			assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(pickup)))
+				.isEqualTo("rwx------");
+			assertThat(java.nio.file.attribute.PosixFilePermissions
+				.toString(Files.getPosixFilePermissions(mails.getFirst()))).isEqualTo("rw-------");
 			postgresPort = first.getBean(EmbeddedDatabase.class).port();
 			assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
 			assertThat(output.getOut()).containsOnlyOnce("Password (shown only this once)");
@@ -61,6 +69,23 @@ class EmbeddedDatabaseIntegrationTests {
 				.isPresent();
 			assertThat(output.getOut()).as("the generated admin password is printed on the first start only")
 				.containsOnlyOnce("Password (shown only this once)");
+		}
+	}
+
+	/** The pickup directory's mails to Ann. */
+	private static java.util.List<Path> mailsIn(Path directory) throws java.io.IOException {
+		if (!Files.isDirectory(directory)) {
+			return java.util.List.of();
+		}
+		try (var files = Files.list(directory)) {
+			return files.filter(file -> file.toString().endsWith(".eml")).filter(file -> {
+				try {
+					return Files.readString(file).contains("To: ann@example.com");
+				}
+				catch (java.io.IOException stillBeingWritten) {
+					return false;
+				}
+			}).toList();
 		}
 	}
 
