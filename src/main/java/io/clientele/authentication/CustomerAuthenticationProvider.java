@@ -28,8 +28,11 @@ public class CustomerAuthenticationProvider implements AuthenticationProvider {
 
 	private final CustomerLogin login;
 
-	CustomerAuthenticationProvider(CustomerLogin login) {
+	private final DeviceCookies devices;
+
+	CustomerAuthenticationProvider(CustomerLogin login, DeviceCookies devices) {
 		this.login = login;
+		this.devices = devices;
 	}
 
 	@Override
@@ -41,7 +44,7 @@ public class CustomerAuthenticationProvider implements AuthenticationProvider {
 			var checked = new LoginAttempt(clientAddress(authentication), attempt.deviceToken());
 			return switch (login.attempt(email, password, checked)) {
 				case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> {
-					DeviceCookies.remember(DeviceCookies.CUSTOMER, succeeded.deviceToken(), "/");
+					devices.remember(DeviceCookies.CUSTOMER, succeeded.deviceToken(), "/");
 					yield UsernamePasswordAuthenticationToken.authenticated(succeeded.principal(), null,
 							List.of(CUSTOMER));
 				}

@@ -3,7 +3,9 @@ package io.clientele.authentication;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -14,9 +16,11 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The device cookie of OWASP's scheme against lockout as a weapon: given to a browser at
  * a successful login, sent back with every later password check, so that its failures
- * count apart from everyone else's. HttpOnly, for the path of its area only.
+ * count apart from everyone else's. HttpOnly, for the path of its area only, and
+ * {@code Secure} whenever the public URL is https (TLS may end at a proxy).
  */
-public final class DeviceCookies {
+@Component
+public class DeviceCookies {
 
 	/** The customers' cookie (storefront). */
 	public static final String CUSTOMER = "clientele_device";
@@ -26,7 +30,10 @@ public final class DeviceCookies {
 
 	private static final Duration VALIDITY = Duration.ofDays(90);
 
-	private DeviceCookies() {
+	private final boolean https;
+
+	DeviceCookies(@Value("${clientele.public-url:http://localhost:8080}") String publicUrl) {
+		this.https = publicUrl.regionMatches(true, 0, "https:", 0, 6);
 	}
 
 	/** The password check of this request: its client address and device cookie. */
@@ -41,12 +48,16 @@ public final class DeviceCookies {
 	}
 
 	/** Gives the browser of the current request its device token. */
-	public static void remember(String cookie, String token, String path) {
-		current().map(ServletRequestAttributes::getResponse)
-			.ifPresent(response -> remember(response, cookie, token, path, current().get().getRequest().isSecure()));
+	public void remember(String cookie, String token, String path) {
+		current().ifPresent(attributes -> {
+			if (attributes.getResponse() != null) {
+				remember(attributes.getResponse(), cookie, token, path, https || attributes.getRequest().isSecure());
+			}
+		});
 	}
 
-	static void remember(HttpServletResponse response, String cookie, String token, String path, boolean secure) {
+	private static void remember(HttpServletResponse response, String cookie, String token, String path,
+			boolean secure) {
 		response.addHeader("Set-Cookie",
 				ResponseCookie.from(cookie, token)
 					.httpOnly(true)

@@ -32,15 +32,15 @@ class BackofficeSecurityConfiguration {
 
 	@Bean
 	@Order(20)
-	SecurityFilterChain backofficeSecurity(HttpSecurity http, StaffLogin staffLogin, BackofficeSettings settings)
-			throws Exception {
+	SecurityFilterChain backofficeSecurity(HttpSecurity http, StaffLogin staffLogin, BackofficeSettings settings,
+			DeviceCookies devices) throws Exception {
 		var contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey(SECURITY_CONTEXT_KEY);
 		return http.securityMatcher("/backoffice/**")
 			.securityContext(context -> context.securityContextRepository(contexts))
 			.addFilterBefore(new BackofficeStaffSessionFilter(staffLogin, contexts),
 					AnonymousAuthenticationFilter.class)
-			.authenticationManager(new ProviderManager(new StaffAuthenticationProvider(staffLogin)))
+			.authenticationManager(new ProviderManager(new StaffAuthenticationProvider(staffLogin, devices)))
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers("/backoffice/login", "/backoffice/login/blocked")
 						.permitAll()
@@ -93,7 +93,7 @@ class BackofficeSecurityConfiguration {
 	}
 
 	/** {@link StaffLogin} for the login form; roles become ROLE_ADMIN or ROLE_SUPPORT. */
-	record StaffAuthenticationProvider(StaffLogin login) implements AuthenticationProvider {
+	record StaffAuthenticationProvider(StaffLogin login, DeviceCookies devices) implements AuthenticationProvider {
 
 		@Override
 		public Authentication authenticate(Authentication authentication) {
@@ -104,7 +104,7 @@ class BackofficeSecurityConfiguration {
 					DeviceCookies.currentAttempt(DeviceCookies.STAFF).deviceToken());
 			return switch (login.attempt(String.valueOf(authentication.getPrincipal()), password, attempt)) {
 				case LoginOutcome.Succeeded<StaffPrincipal> succeeded -> {
-					DeviceCookies.remember(DeviceCookies.STAFF, succeeded.deviceToken(), "/backoffice");
+					devices.remember(DeviceCookies.STAFF, succeeded.deviceToken(), "/backoffice");
 					yield BackofficeStaffSessionFilter.authenticated(succeeded.principal());
 				}
 				case LoginOutcome.Blocked<StaffPrincipal> blocked -> throw new StaffBlocked(blocked.minutes());
