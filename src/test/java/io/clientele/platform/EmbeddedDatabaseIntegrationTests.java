@@ -112,6 +112,28 @@ class EmbeddedDatabaseIntegrationTests {
 		}
 	}
 
+	@Test
+	void aShopsExternalDatabaseNeverGetsDemoCustomersWithTheirPublishedPasswordUnlessAskedFor(@TempDir Path dataDir)
+			throws Exception {
+		try (var external = TestDatabase.start()) {
+			var url = external.getJdbcUrl("postgres", "postgres");
+
+			try (var app = start("--clientele.data-dir=" + dataDir, "--spring.datasource.url=" + url,
+					"--spring.datasource.username=postgres")) {
+				assertThat(app.getBean(CustomerManagement.class).anyExist())
+					.as("demo-data not set: no demo customers on an external database")
+					.isFalse();
+			}
+			try (var app = start("--clientele.data-dir=" + dataDir, "--spring.datasource.url=" + url,
+					"--spring.datasource.username=postgres", "--clientele.demo-data=true")) {
+				assertThat(
+						app.getBean(CustomerManagement.class).findByEmail(EmailAddress.of("sonia.wagner@example.com")))
+					.as("set explicitly")
+					.isPresent();
+			}
+		}
+	}
+
 	private static ConfigurableApplicationContext start(String... arguments) {
 		var all = new java.util.ArrayList<>(java.util.List.of("--server.port=0"));
 		all.addAll(java.util.List.of(arguments));
