@@ -39,6 +39,12 @@ final class ForeignHashes {
 
 	static final long MAX_PBKDF2_ITERATIONS = 10_000_000;
 
+	// Below these, a stolen copy of the hashes is cracked too fast to keep them (OWASP's
+	// password storage minimums are far higher; these only refuse the hopeless ones).
+	static final int MIN_BCRYPT_COST = 8;
+
+	static final long MIN_PBKDF2_ITERATIONS = 10_000;
+
 	private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(\\d{2})\\$[./A-Za-z0-9]{53}");
 
 	private static final Pattern ARGON2 = Pattern.compile(
@@ -68,6 +74,27 @@ final class ForeignHashes {
 			return iterations.length() <= 8 && Long.parseLong(iterations) <= MAX_PBKDF2_ITERATIONS;
 		}
 		return hash.startsWith("{pbkdf2}");
+	}
+
+	/**
+	 * Why a recognisable hash is too weak to keep (bcrypt below cost
+	 * {@value #MIN_BCRYPT_COST}, PBKDF2 below {@value #MIN_PBKDF2_ITERATIONS}
+	 * iterations), or empty.
+	 */
+	static java.util.Optional<String> weakness(String hash) {
+		var bcrypt = BCRYPT.matcher(hash);
+		if (bcrypt.matches() && Integer.parseInt(bcrypt.group(1)) < MIN_BCRYPT_COST) {
+			return java.util.Optional.of("is a bcrypt hash of cost " + Integer.parseInt(bcrypt.group(1))
+					+ ", below the minimum of " + MIN_BCRYPT_COST);
+		}
+		var pbkdf2 = PBKDF2_PHC.matcher(hash);
+		if (pbkdf2.matches() && pbkdf2.group(2).length() <= 8
+				&& Long.parseLong(pbkdf2.group(2)) < MIN_PBKDF2_ITERATIONS) {
+			return java.util.Optional
+				.of(String.format(java.util.Locale.ROOT, "is a PBKDF2 hash of %,d iterations, below the minimum of %,d",
+						Long.parseLong(pbkdf2.group(2)), MIN_PBKDF2_ITERATIONS));
+		}
+		return java.util.Optional.empty();
 	}
 
 	/** Verifies the password as the system that made the hash did (no normalisation). */

@@ -123,7 +123,7 @@ public class PasswordManagement {
 		var details = customer.orElseThrow();
 		var hash = passwords.findHash(details.id().value()).orElseThrow();
 		if (hashing.isOutdated(hash)) {
-			passwords.store(details.id().value(), hashing.hash(password), clock.instant());
+			passwords.rehash(details.id().value(), hashing.hash(password));
 		}
 		return Optional.of(new VerifiedPassword(details, statusOf(details, password)));
 	}
@@ -272,7 +272,17 @@ public class PasswordManagement {
 	 * form. Each is verified at login and replaced by an argon2id hash then.
 	 */
 	public boolean isImportableHash(String hash) {
-		return hash.length() <= MAX_HASH_LENGTH && ForeignHashes.recognised(hash);
+		return hash.length() <= MAX_HASH_LENGTH && ForeignHashes.recognised(hash)
+				&& ForeignHashes.weakness(hash).isEmpty();
+	}
+
+	/**
+	 * Why an import must not keep this hash although its form is known: a cost so low
+	 * that a stolen copy is cracked at once ("is a bcrypt hash of cost 6, below the
+	 * minimum of 8"); empty otherwise.
+	 */
+	public Optional<String> weaknessOfImportedHash(String hash) {
+		return hash.length() <= MAX_HASH_LENGTH ? ForeignHashes.weakness(hash) : Optional.empty();
 	}
 
 	/**
