@@ -33,7 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * are judged by the back office's upload filter, which knows who may upload large files.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private static final String GLUE_TOO_LARGE = "{\"errors\":[{\"status\":413,\"detail\":\"Request body is too large.\"}]}";
