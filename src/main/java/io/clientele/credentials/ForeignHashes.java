@@ -97,6 +97,49 @@ final class ForeignHashes {
 		return java.util.Optional.empty();
 	}
 
+	/**
+	 * What the cost of verifying the hash depends on: its algorithm and parameters,
+	 * without salt and digest ({@code $2y$10$}, {@code $pbkdf2-sha256$i=29000,l=32}).
+	 */
+	static String shape(String hash) {
+		if (BCRYPT.matcher(hash).matches()) {
+			return "$2$" + hash.substring(4, 7);
+		}
+		if (hash.startsWith("{pbkdf2}")) {
+			return "{pbkdf2}" + hash.length();
+		}
+		var segments = hash.split("\\$", -1);
+		return segments.length > 3 ? String.join("$", java.util.Arrays.copyOf(segments, segments.length - 2)) : hash;
+	}
+
+	/**
+	 * A hash of the same shape as this one that no password matches: its digest is
+	 * replaced by random characters of the same alphabet, so verifying it costs what
+	 * verifying the original does.
+	 */
+	static String decoyLike(String hash) {
+		var random = new java.security.SecureRandom();
+		if (BCRYPT.matcher(hash).matches()) {
+			var alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+			var decoy = new StringBuilder(hash.substring(0, 29));
+			while (decoy.length() < hash.length()) {
+				decoy.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			return decoy.toString();
+		}
+		if (hash.startsWith("{pbkdf2}")) {
+			var bytes = new byte[(hash.length() - "{pbkdf2}".length()) / 2];
+			random.nextBytes(bytes);
+			return "{pbkdf2}" + java.util.HexFormat.of().formatHex(bytes);
+		}
+		var digestAt = hash.lastIndexOf('$') + 1;
+		var digest = hash.substring(digestAt);
+		var bytes = new byte[digest.length()];
+		random.nextBytes(bytes);
+		var replaced = Base64.getEncoder().withoutPadding().encodeToString(bytes).substring(0, digest.length());
+		return hash.substring(0, digestAt) + (hash.startsWith("$pbkdf2") ? replaced.replace('+', '.') : replaced);
+	}
+
 	/** Verifies the password as the system that made the hash did (no normalisation). */
 	static boolean verify(String hash, String password) {
 		try {

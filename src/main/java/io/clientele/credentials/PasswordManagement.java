@@ -241,13 +241,12 @@ public class PasswordManagement {
 
 	private boolean matches(Optional<CustomerDetails> customer, String password) {
 		var hash = customer.flatMap(c -> passwords.findHash(c.id().value()));
-		if (hash.isEmpty()) {
-			hashing.verifyDecoy(password);
+		// the same hashing work with or without an account, an imported hash or not
+		if (!hashing.verifyEvenly(hash.orElse(null), password)) {
 			return false;
 		}
 		// an expired generated password costs the verification and fails like a wrong one
-		return hashing.verify(hash.get(), password)
-				&& !passwords.expired(customer.orElseThrow().id().value(), clock.instant());
+		return !passwords.expired(customer.orElseThrow().id().value(), clock.instant());
 	}
 
 	/**
@@ -310,10 +309,12 @@ public class PasswordManagement {
 			owners.add(customer.value());
 			values.add(hash);
 		});
-		return passwords.storeImported(owners, values, clock.instant())
+		var stored = passwords.storeImported(owners, values, clock.instant())
 			.stream()
 			.map(CustomerId::new)
 			.collect(Collectors.toSet());
+		hashing.importedHashesChanged();
+		return stored;
 	}
 
 	/** The password hashes of the customers that have one (exports), in one query. */

@@ -92,6 +92,17 @@ class PasswordRepository {
 			.list();
 	}
 
+	/**
+	 * Up to {@code count} imported hashes of another system still in use (not yet
+	 * replaced at a login).
+	 */
+	List<String> sampleImportedForeignHashes(int count) {
+		return jdbc.sql("select hash from credentials_password where imported and hash not like '$argon2id$%' limit ?")
+			.param(count)
+			.query(String.class)
+			.list();
+	}
+
 	/** The current hashes of the owners that have one, in one query. */
 	Map<UUID, String> findHashes(Collection<UUID> owners) {
 		var hashes = new HashMap<UUID, String>();
