@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.clientele.credentials.PasswordHashingBusy;
+import io.clientele.shared.RequestBodyTooLarge;
 
 /** Every failure of the API as Glue's error envelope; never a stack trace. */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
@@ -23,7 +24,12 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<Object> unreadable() {
+	ResponseEntity<Object> unreadable(HttpMessageNotReadableException ex) {
+		if (RequestBodyTooLarge.isCauseOf(ex)) {
+			// a body that grew past the limit while Jackson read it (chunked, or longer
+			// than announced)
+			return JsonApi.errors(413, List.of(new GlueError(null, 413, "Request body is too large.")));
+		}
 		return JsonApi.errors(400, List.of(GlueError.POST_DATA_INVALID));
 	}
 

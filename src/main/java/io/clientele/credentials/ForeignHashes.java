@@ -39,6 +39,12 @@ final class ForeignHashes {
 
 	static final long MAX_PBKDF2_ITERATIONS = 10_000_000;
 
+	// Below these, a stolen copy of the hashes is cracked too fast to keep them (OWASP's
+	// password storage minimums are far higher; these only refuse the hopeless ones).
+	static final int MIN_BCRYPT_COST = 8;
+
+	static final long MIN_PBKDF2_ITERATIONS = 10_000;
+
 	private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(\\d{2})\\$[./A-Za-z0-9]{53}");
 
 	private static final Pattern ARGON2 = Pattern.compile(
@@ -68,6 +74,70 @@ final class ForeignHashes {
 			return iterations.length() <= 8 && Long.parseLong(iterations) <= MAX_PBKDF2_ITERATIONS;
 		}
 		return hash.startsWith("{pbkdf2}");
+	}
+
+	/**
+	 * Why a recognisable hash is too weak to keep (bcrypt below cost
+	 * {@value #MIN_BCRYPT_COST}, PBKDF2 below {@value #MIN_PBKDF2_ITERATIONS}
+	 * iterations), or empty.
+	 */
+	static java.util.Optional<String> weakness(String hash) {
+		var bcrypt = BCRYPT.matcher(hash);
+		if (bcrypt.matches() && Integer.parseInt(bcrypt.group(1)) < MIN_BCRYPT_COST) {
+			return java.util.Optional.of("is a bcrypt hash of cost " + Integer.parseInt(bcrypt.group(1))
+					+ ", below the minimum of " + MIN_BCRYPT_COST);
+		}
+		var pbkdf2 = PBKDF2_PHC.matcher(hash);
+		if (pbkdf2.matches() && pbkdf2.group(2).length() <= 8
+				&& Long.parseLong(pbkdf2.group(2)) < MIN_PBKDF2_ITERATIONS) {
+			return java.util.Optional
+				.of(String.format(java.util.Locale.ROOT, "is a PBKDF2 hash of %,d iterations, below the minimum of %,d",
+						Long.parseLong(pbkdf2.group(2)), MIN_PBKDF2_ITERATIONS));
+		}
+		return java.util.Optional.empty();
+	}
+
+	/**
+	 * What the cost of verifying the hash depends on: its algorithm and parameters,
+	 * without salt and digest ({@code $2y$10$}, {@code $pbkdf2-sha256$i=29000,l=32}).
+	 */
+	static String shape(String hash) {
+		if (BCRYPT.matcher(hash).matches()) {
+			return "$2$" + hash.substring(4, 7);
+		}
+		if (hash.startsWith("{pbkdf2}")) {
+			return "{pbkdf2}" + hash.length();
+		}
+		var segments = hash.split("\\$", -1);
+		return segments.length > 3 ? String.join("$", java.util.Arrays.copyOf(segments, segments.length - 2)) : hash;
+	}
+
+	/**
+	 * A hash of the same shape as this one that no password matches: its digest is
+	 * replaced by random characters of the same alphabet, so verifying it costs what
+	 * verifying the original does.
+	 */
+	static String decoyLike(String hash) {
+		var random = new java.security.SecureRandom();
+		if (BCRYPT.matcher(hash).matches()) {
+			var alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+			var decoy = new StringBuilder(hash.substring(0, 29));
+			while (decoy.length() < hash.length()) {
+				decoy.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			return decoy.toString();
+		}
+		if (hash.startsWith("{pbkdf2}")) {
+			var bytes = new byte[(hash.length() - "{pbkdf2}".length()) / 2];
+			random.nextBytes(bytes);
+			return "{pbkdf2}" + java.util.HexFormat.of().formatHex(bytes);
+		}
+		var digestAt = hash.lastIndexOf('$') + 1;
+		var digest = hash.substring(digestAt);
+		var bytes = new byte[digest.length()];
+		random.nextBytes(bytes);
+		var replaced = Base64.getEncoder().withoutPadding().encodeToString(bytes).substring(0, digest.length());
+		return hash.substring(0, digestAt) + (hash.startsWith("$pbkdf2") ? replaced.replace('+', '.') : replaced);
 	}
 
 	/** Verifies the password as the system that made the hash did (no normalisation). */

@@ -6,6 +6,9 @@ import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -32,11 +35,24 @@ class PasswordHashing {
 
 	private final Semaphore slots;
 
+	static final String ARGON2ID = "argon2id";
+
+	private volatile Consumer<String> operations = kind -> {
+	};
+
 	// Verified when there is no real hash, so that an unknown address costs what a known
 	// one does.
 	private final String decoy;
 
+	private final @Nullable ForeignDecoys foreignDecoys;
+
 	PasswordHashing(CredentialsSettings settings) {
+		this(settings, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	PasswordHashing(CredentialsSettings settings, @Nullable ForeignDecoys foreignDecoys) {
+		this.foreignDecoys = foreignDecoys;
 		this.cost = settings.argon2();
 		this.limits = settings.hashing();
 		var max = limits.maxConcurrent() > 0 ? limits.maxConcurrent() : Runtime.getRuntime().availableProcessors();
@@ -47,6 +63,7 @@ class PasswordHashing {
 	}
 
 	String hash(String password) {
+		operations.accept(ARGON2ID);
 		return withSlot(() -> argon2.hash(cost.iterations(), cost.memoryKib(), cost.parallelism(), normalized(password),
 				StandardCharsets.UTF_8));
 	}
@@ -58,8 +75,10 @@ class PasswordHashing {
 	 */
 	boolean verify(String hash, String password) {
 		if (!hash.startsWith("$argon2id$")) {
+			operations.accept(ForeignHashes.shape(hash));
 			return withSlot(() -> ForeignHashes.verify(hash, password));
 		}
+		operations.accept(ARGON2ID);
 		var normalized = normalized(password);
 		// an imported argon2id hash was made of the password as typed, without
 		// normalisation
@@ -70,6 +89,53 @@ class PasswordHashing {
 	/** Spends the time of one verification and fails, for look-ups that found no hash. */
 	void verifyDecoy(String password) {
 		verify(decoy, password);
+	}
+
+	/**
+	 * A login's verification, at the same cost whether the account holds Clientele's
+	 * argon2id hash, an imported one or none: every path runs one argon2id operation and,
+	 * while imported hashes remain, one verification of the imported kind (the real one,
+	 * or {@code foreignDecoy}, a hash of the most common imported shape). A matching
+	 * imported hash skips its argon2id decoy: the caller replaces that hash by hashing
+	 * the password, which costs the same.
+	 */
+	boolean verifyEvenly(@Nullable String hash, String password) {
+		return verifyEvenly(hash, password, foreignDecoys == null ? null : foreignDecoys.current());
+	}
+
+	boolean verifyEvenly(@Nullable String hash, String password, @Nullable String foreignDecoy) {
+		if (hash != null && !hash.startsWith("$argon2id$")) {
+			var matched = verify(hash, password);
+			if (!matched) {
+				verifyDecoy(password);
+			}
+			return matched;
+		}
+		var matched = hash != null ? verify(hash, password) : verifyFailing(password);
+		if (foreignDecoy != null) {
+			verify(foreignDecoy, password);
+		}
+		return matched;
+	}
+
+	private boolean verifyFailing(String password) {
+		verifyDecoy(password);
+		return false;
+	}
+
+	/** After imported hashes were stored: the decoy's shape is looked up again. */
+	void importedHashesChanged() {
+		if (foreignDecoys != null) {
+			foreignDecoys.forget();
+		}
+	}
+
+	/**
+	 * Tells the kind of every hash operation from now on (argon2id, or the shape of an
+	 * imported hash), for tests that count them.
+	 */
+	void recordOperations(Consumer<String> operations) {
+		this.operations = operations;
 	}
 
 	/**

@@ -130,7 +130,7 @@ public class PasswordManagement {
 		return guarded(email, customer, password, attempt, details -> {
 			var hash = passwords.findHash(details.id().value()).orElseThrow();
 			if (hashing.isOutdated(hash)) {
-				passwords.store(details.id().value(), hashing.hash(password), clock.instant());
+				passwords.rehash(details.id().value(), hashing.hash(password));
 			}
 			return new VerifiedPassword(details, statusOf(details, password));
 		});
@@ -311,13 +311,12 @@ public class PasswordManagement {
 
 	private boolean matches(Optional<CustomerDetails> customer, String password) {
 		var hash = customer.flatMap(c -> passwords.findHash(c.id().value()));
-		if (hash.isEmpty()) {
-			hashing.verifyDecoy(password);
+		// the same hashing work with or without an account, an imported hash or not
+		if (!hashing.verifyEvenly(hash.orElse(null), password)) {
 			return false;
 		}
 		// an expired generated password costs the verification and fails like a wrong one
-		return hashing.verify(hash.get(), password)
-				&& !passwords.expired(customer.orElseThrow().id().value(), clock.instant());
+		return !passwords.expired(customer.orElseThrow().id().value(), clock.instant());
 	}
 
 	/**
@@ -340,7 +339,17 @@ public class PasswordManagement {
 	 * form. Each is verified at login and replaced by an argon2id hash then.
 	 */
 	public boolean isImportableHash(String hash) {
-		return hash.length() <= MAX_HASH_LENGTH && ForeignHashes.recognised(hash);
+		return hash.length() <= MAX_HASH_LENGTH && ForeignHashes.recognised(hash)
+				&& ForeignHashes.weakness(hash).isEmpty();
+	}
+
+	/**
+	 * Why an import must not keep this hash although its form is known: a cost so low
+	 * that a stolen copy is cracked at once ("is a bcrypt hash of cost 6, below the
+	 * minimum of 8"); empty otherwise.
+	 */
+	public Optional<String> weaknessOfImportedHash(String hash) {
+		return hash.length() <= MAX_HASH_LENGTH ? ForeignHashes.weakness(hash) : Optional.empty();
 	}
 
 	/**
@@ -368,10 +377,12 @@ public class PasswordManagement {
 			owners.add(customer.value());
 			values.add(hash);
 		});
-		return passwords.storeImported(owners, values, clock.instant())
+		var stored = passwords.storeImported(owners, values, clock.instant())
 			.stream()
 			.map(CustomerId::new)
 			.collect(Collectors.toSet());
+		hashing.importedHashesChanged();
+		return stored;
 	}
 
 	/** The password hashes of the customers that have one (exports), in one query. */

@@ -21,8 +21,11 @@ class PasswordRepository {
 
 	private final JdbcClient jdbc;
 
-	PasswordRepository(JdbcClient jdbc) {
+	private final int historySize;
+
+	PasswordRepository(JdbcClient jdbc, CredentialsSettings settings) {
 		this.jdbc = jdbc;
+		this.historySize = settings.passwordPolicy().historySize();
 	}
 
 	Optional<String> findHash(UUID ownerId) {
@@ -32,16 +35,41 @@ class PasswordRepository {
 			.optional();
 	}
 
-	/** Sets the owner's hash; the one it replaces goes to the history. */
+	/**
+	 * Sets the owner's hash; the one it replaces goes to the history when the policy
+	 * keeps one, and only as many as it compares with.
+	 */
 	void store(UUID ownerId, String hash, Instant now) {
-		jdbc.sql("insert into credentials_password_history (owner_id, hash, changed_at)"
-				+ " select owner_id, hash, changed_at from credentials_password where owner_id = ?")
-			.param(ownerId)
+		// An old hash kept for nothing is one more to crack in a stolen database: with
+		// the
+		// history off, none is kept (and any left from an earlier setting goes).
+		if (historySize > 0) {
+			jdbc.sql("insert into credentials_password_history (owner_id, hash, changed_at)"
+					+ " select owner_id, hash, changed_at from credentials_password where owner_id = ?")
+				.param(ownerId)
+				.update();
+		}
+		// the current hash and historySize - 1 earlier ones are compared
+		jdbc.sql("delete from credentials_password_history where owner_id = :owner and changed_at not in"
+				+ " (select changed_at from credentials_password_history where owner_id = :owner"
+				+ " order by changed_at desc limit :keep)")
+			.param("owner", ownerId)
+			.param("keep", Math.max(historySize - 1, 0))
 			.update();
 		jdbc.sql("insert into credentials_password (owner_id, hash, changed_at) values (?, ?, ?)"
 				+ " on conflict (owner_id) do update set hash = excluded.hash, changed_at = excluded.changed_at,"
 				+ " must_change = false, expires_at = null, imported = false")
 			.params(ownerId, hash, Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * Replaces the hash of the same password by today's kind (at a login): the old one
+	 * goes nowhere, and the password's age, and whether it must be changed, stay.
+	 */
+	void rehash(UUID ownerId, String hash) {
+		jdbc.sql("update credentials_password set hash = ?, imported = false where owner_id = ?")
+			.params(hash, ownerId)
 			.update();
 	}
 
@@ -61,6 +89,17 @@ class PasswordRepository {
 			.params(Timestamp.from(now), owners.stream().map(UUID::toString).toArray(String[]::new),
 					hashes.toArray(String[]::new))
 			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * Up to {@code count} imported hashes of another system still in use (not yet
+	 * replaced at a login).
+	 */
+	List<String> sampleImportedForeignHashes(int count) {
+		return jdbc.sql("select hash from credentials_password where imported and hash not like '$argon2id$%' limit ?")
+			.param(count)
+			.query(String.class)
 			.list();
 	}
 

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -152,13 +153,17 @@ public class CustomerImport {
 			var hashes = withPasswordHashes ? passwords.hashesOf(page.stream().map(CustomerDetails::id).toList())
 					: java.util.Map.<CustomerId, String>of();
 			for (var customer : page) {
-				csv.writeRecord(customer.reference().value(), customer.locale().code(), orEmpty(customer.phone()),
-						customer.email().value(), customer.salutation() == null ? "" : customer.salutation().name(),
-						customer.firstName(), customer.lastName(), orEmpty(customer.company()),
-						customer.gender() == null ? "" : customer.gender().name(),
-						customer.dateOfBirth() == null ? "" : customer.dateOfBirth().toString(),
-						hashes.getOrDefault(customer.id(), ""), customer.confirmedAt() == null ? ""
-								: customer.confirmedAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
+				csv.writeRecord(Stream
+					.of(customer.reference().value(), customer.locale().code(), orEmpty(customer.phone()),
+							customer.email().value(), customer.salutation() == null ? "" : customer.salutation().name(),
+							customer.firstName(), customer.lastName(), orEmpty(customer.company()),
+							customer.gender() == null ? "" : customer.gender().name(),
+							customer.dateOfBirth() == null ? "" : customer.dateOfBirth().toString(),
+							hashes.getOrDefault(customer.id(), ""),
+							customer.confirmedAt() == null ? ""
+									: customer.confirmedAt().atZone(ZoneOffset.UTC).toLocalDate().toString())
+					.map(SpreadsheetCells::neutralised)
+					.toList());
 				count++;
 			}
 			last = page.get(page.size() - 1);

@@ -122,6 +122,10 @@ final class CustomerRows implements ImportRun.RowReader<CustomerRows.Row> {
 				}
 				storedPassword = password;
 			}
+			else if (passwords.weaknessOfImportedHash(password).isPresent()) {
+				counting.add("password", passwords.weaknessOfImportedHash(password).orElseThrow()
+						+ ": too weak to keep; leave the password empty and send the customer a reset link");
+			}
 			else if (passwords.isImportableHash(password)) {
 				storedPassword = password;
 			}

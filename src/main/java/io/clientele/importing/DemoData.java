@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import io.clientele.credentials.SignUp;
@@ -33,15 +34,22 @@ class DemoData implements ApplicationRunner {
 
 	private final SignUp signUp;
 
-	DemoData(DemoDataSettings settings, CustomerManagement customers, SignUp signUp) {
+	private final boolean embeddedDatabase;
+
+	DemoData(DemoDataSettings settings, CustomerManagement customers, SignUp signUp, Environment environment) {
 		this.settings = settings;
 		this.customers = customers;
 		this.signUp = signUp;
+		// the platform starts its embedded PostgreSQL exactly when no URL is configured
+		this.embeddedDatabase = !org.springframework.util.StringUtils
+			.hasText(environment.getProperty("spring.datasource.url"));
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!settings.demoData() || customers.anyExist()) {
+		// A shop's database never gets twenty made-up customers with a published password
+		// by forgetting a setting: only the embedded one, or when asked for.
+		if (!settings.wanted(embeddedDatabase) || customers.anyExist()) {
 			return;
 		}
 		for (var customer : CUSTOMERS) {

@@ -176,10 +176,23 @@ final class ImportRun<T> {
 
 	private List<String> header = List.of();
 
+	// An exported cell comes back as it was (SpreadsheetCells); a password column as it
+	// is
+	// written, since a clear password may start with a quote.
+	private List<String> restored(List<String> fields) {
+		var restored = new ArrayList<String>(fields.size());
+		for (var i = 0; i < fields.size(); i++) {
+			var field = fields.get(i);
+			restored
+				.add(i < header.size() && header.get(i).equals("password") ? field : SpreadsheetCells.restored(field));
+		}
+		return restored;
+	}
+
 	private @Nullable T read(RowReader<T> reader, de.siegmar.fastcsv.reader.CsvRecord record, int columns) {
 		var line = record.getStartingLineNumber();
 		lastLine = line;
-		var fields = record.getFields();
+		var fields = restored(record.getFields());
 		if (fields.size() != columns) {
 			var unclosedQuote = fields.stream().anyMatch(field -> field.indexOf('\n') >= 0);
 			failed++;
@@ -257,7 +270,8 @@ final class ImportRun<T> {
 				report = CsvWriter.builder().build(Files.newBufferedWriter(file));
 				report.writeRecord("line", "column", "reason");
 			}
-			report.writeRecord(String.valueOf(error.line()), error.column(), error.reason());
+			report.writeRecord(String.valueOf(error.line()), SpreadsheetCells.neutralised(error.column()),
+					SpreadsheetCells.neutralised(error.reason()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

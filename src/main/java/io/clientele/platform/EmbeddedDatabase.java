@@ -17,13 +17,24 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 	private final int port;
 
-	EmbeddedDatabase(@Nullable EmbeddedPostgres startedHere, int port) {
+	private final String password;
+
+	EmbeddedDatabase(@Nullable EmbeddedPostgres startedHere, int port, String password) {
 		this.startedHere = startedHere;
 		this.port = port;
+		this.password = password;
 	}
 
 	int port() {
 		return port;
+	}
+
+	/**
+	 * The password of its {@code postgres} role, from
+	 * {@code <data-dir>/postgres.password}.
+	 */
+	String password() {
+		return password;
 	}
 
 	@Override

@@ -1,11 +1,14 @@
 package io.clientele.staff;
 
 import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +30,20 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	private static final int GENERATED_LENGTH = 20;
 
+	private static final String DISPLAY_NAME = "Administrator";
+
 	private final StaffAccounts staff;
 
 	private final BootstrapAdminSettings settings;
 
-	BootstrapAdmin(StaffAccounts staff, BootstrapAdminSettings settings) {
+	private final MessageSource messages;
+
+	private final SecureRandom random = new SecureRandom();
+
+	BootstrapAdmin(StaffAccounts staff, BootstrapAdminSettings settings, MessageSource messages) {
 		this.staff = staff;
 		this.settings = settings;
+		this.messages = messages;
 	}
 
 	@Override
@@ -47,15 +57,14 @@ class BootstrapAdmin implements ApplicationRunner {
 		}
 		var email = EmailAddress.of(settings.email());
 		var configured = settings.password();
-		var password = configured != null && !configured.isBlank() ? configured : generatePassword();
+		var password = configured != null && !configured.isBlank() ? configured : generatePassword(email);
 		try {
-			staff.create(email, "Administrator", StaffRole.ADMIN, password);
+			staff.create(email, DISPLAY_NAME, StaffRole.ADMIN, password);
 		}
 		catch (InvalidInput ex) {
 			throw new ConfigurationProblem(
-					"clientele.bootstrap-admin.password breaks the password policy: "
-							+ ex.violations().stream().map(v -> v.messageKey() + v.arguments()).toList() + ".",
-					"Choose a password of 12 to 128 characters, or leave it out to have one generated.");
+					"clientele.bootstrap-admin.password breaks the password policy: " + sentences(ex) + ".",
+					"Choose another password, or leave it out to have one generated.");
 		}
 		log.info("Created the bootstrap back-office admin");
 		if (configured == null || configured.isBlank()) {
@@ -65,13 +74,30 @@ class BootstrapAdmin implements ApplicationRunner {
 		}
 	}
 
-	private static String generatePassword() {
-		var random = new SecureRandom();
-		var password = new StringBuilder();
-		for (int i = 0; i < GENERATED_LENGTH; i++) {
-			password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+	// Random characters can break the policy (three equal ones in a row, a part of the
+	// address): draw again until it accepts, as the back office's generator does.
+	String generatePassword(EmailAddress email) {
+		String password;
+		do {
+			var chars = new StringBuilder();
+			for (int i = 0; i < GENERATED_LENGTH; i++) {
+				chars.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+			}
+			password = chars.toString();
 		}
-		return password.toString();
+		while (staff.problemsWith(new CreateStaffMember(email.value(), DISPLAY_NAME, StaffRole.ADMIN, password))
+			.stream()
+			.anyMatch(violation -> violation.field().equals("password")));
+		return password;
+	}
+
+	// The operator reads the start-up report in English, as the policy's messages say it.
+	private String sentences(InvalidInput ex) {
+		return ex.violations()
+			.stream()
+			.map(v -> messages.getMessage(v.messageKey(), v.arguments().toArray(), v.messageKey(), Locale.ENGLISH))
+			.map(sentence -> sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence)
+			.collect(Collectors.joining("; "));
 	}
 
 }

@@ -244,6 +244,40 @@ class BackofficeImportIntegrationTests {
 	}
 
 	@Test
+	void aShopperCannotPlantASpreadsheetFormulaInTheExportAndTheExportStillImportsBackUnchanged() {
+		// no ':' or '/' (names refuse them), yet a link once a spreadsheet runs it
+		var formula = "=HYPERLINK(CONCAT(\"https\",CHAR(58),CHAR(47),CHAR(47),\"evil.example\"),\"Open\")";
+		var email = Shoppers.uniqueEmail();
+		var customer = ((io.clientele.credentials.SignUpOutcome.Registered) signUp
+			.register(new io.clientele.customer.RegisterCustomer("Ms", formula, "-Lee", email, null, null,
+					"+1 555 0100", "@SUM(1+1)", "en_US", true), Shoppers.PASSWORD))
+			.customer();
+		var browser = admin();
+
+		var export = browser.get("/backoffice/customers/export");
+
+		var line = export.body()
+			.lines()
+			.filter(l -> l.contains(email))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the customer is not in the export"));
+		assertThat(line).startsWith(customer.reference().value() + ",en_US,'+1 555 0100," + email + ",Ms,")
+			.contains(",\"'=HYPERLINK(CONCAT(\"\"https\"\"")
+			.contains(",'-Lee,'@SUM(1+1),");
+		browser.get(IMPORT);
+		var uploaded = browser.upload(IMPORT, Map.of(), "export.csv", bytes(HEADER + "\n" + line + "\n"));
+		var started = browser.post(uploaded.location().orElseThrow(), Map.of());
+		var summary = Jsoup.parse(finished(browser, started.location().orElseThrow()).body());
+		assertThat(counts(summary)).containsEntry("rows", "1").containsEntry("unchanged", "1");
+		assertThat(customers.findByEmail(EmailAddress.of(email))).hasValueSatisfying(back -> {
+			assertThat(back.firstName()).isEqualTo(formula);
+			assertThat(back.lastName()).isEqualTo("-Lee");
+			assertThat(back.phone()).isEqualTo("+1 555 0100");
+			assertThat(back.company()).isEqualTo("@SUM(1+1)");
+		});
+	}
+
+	@Test
 	void aLargeMultipartBodyIsRefusedEverywhereButTheImport() {
 		var browser = new WebClient(port);
 		browser.get("/login");

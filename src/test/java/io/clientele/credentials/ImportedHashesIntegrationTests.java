@@ -48,6 +48,36 @@ class ImportedHashesIntegrationTests {
 			.isInstanceOf(LoginOutcome.Succeeded.class);
 	}
 
+	@Autowired
+	PasswordManagement passwords;
+
+	@Test
+	void aStolenDatabaseHoldsNoReplacedImportedHashToCrackWhenThePolicyKeepsNoHistory() {
+		var email = Shoppers.uniqueEmail();
+		var customer = Accounts.confirmedCustomer(signUp, email);
+		jdbc.sql("update credentials_password set hash = ?, imported = true where owner_id = ?")
+			.params("$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a", customer.id().value())
+			.update();
+
+		assertThat(login.attempt(email, "rasmuslerdorf", LoginAttempt.unknownClient()))
+			.isInstanceOf(LoginOutcome.Succeeded.class);
+
+		assertThat(hash(customer)).startsWith("$argon2id$");
+		assertThat(history(customer)).as("the bcrypt hash is gone, not kept as an earlier password").isEmpty();
+
+		passwords.changePassword(customer.id(), "rasmuslerdorf", "violet-lantern-orchard-5",
+				LoginAttempt.unknownClient());
+
+		assertThat(history(customer)).as("history-size 0: no earlier hash is kept at all").isEmpty();
+	}
+
+	private java.util.List<String> history(io.clientele.customer.CustomerDetails customer) {
+		return jdbc.sql("select hash from credentials_password_history where owner_id = ?")
+			.param(customer.id().value())
+			.query(String.class)
+			.list();
+	}
+
 	private String hash(io.clientele.customer.CustomerDetails customer) {
 		return jdbc.sql("select hash from credentials_password where owner_id = ?")
 			.param(customer.id().value())

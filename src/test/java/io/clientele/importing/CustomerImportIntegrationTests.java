@@ -360,6 +360,28 @@ class CustomerImportIntegrationTests {
 	}
 
 	@Test
+	void anImportCannotPlantAHashSoCheapThatAStolenCopyIsCrackedAtOnce() throws IOException {
+		var bcryptCost4 = org.springframework.security.crypto.bcrypt.BCrypt.hashpw("rasmuslerdorf",
+				org.springframework.security.crypto.bcrypt.BCrypt.gensalt(4));
+		var pbkdf2Of1000 = "\"$pbkdf2-sha256$i=1000,l=32$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA\"";
+		var bcryptCost8 = org.springframework.security.crypto.bcrypt.BCrypt.hashpw("rasmuslerdorf",
+				org.springframework.security.crypto.bcrypt.BCrypt.gensalt(8));
+
+		var report = importFile(file(HEADER, row(1, bcryptCost4), row(2, pbkdf2Of1000), row(3, bcryptCost8)));
+
+		assertThat(report.created()).as("cost 8 is the least kept").isEqualTo(1);
+		assertThat(report.firstErrors()).extracting(RowError::line, RowError::column, RowError::reason)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(2L, "password",
+							"is a bcrypt hash of cost 4, below the minimum of 8: too weak to keep;"
+									+ " leave the password empty and send the customer a reset link"),
+					org.assertj.core.groups.Tuple.tuple(3L, "password",
+							"is a PBKDF2 hash of 1,000 iterations, below the minimum of 10,000: too weak to keep;"
+									+ " leave the password empty and send the customer a reset link"));
+		assertThat(customers.findByReference(CustomerReference.of(reference(1)))).isEmpty();
+	}
+
+	@Test
 	void anExportHoldsSprykersColumnsAndHashesOnlyWhenAskedAndImportsBackUnchanged() throws IOException {
 		importFile(file(HEADER, row(1, RASMUS)));
 
@@ -369,7 +391,7 @@ class CustomerImportIntegrationTests {
 		customerImport.exportCustomers(withHashes, true, AuditActor.console());
 
 		assertThat(plain.toString()).startsWith(HEADER + "\n")
-			.contains(reference(1) + ",de_DE,+49 30 1," + email(1) + ",Mr,Spencor,\"Hopkin, Jr.\",spryker,Male,"
+			.contains(reference(1) + ",de_DE,'+49 30 1," + email(1) + ",Mr,Spencor,\"Hopkin, Jr.\",spryker,Male,"
 					+ "1982-03-14,,2020-06-24")
 			.doesNotContain(RASMUS);
 		assertThat(withHashes.toString()).contains(RASMUS);

@@ -137,6 +137,80 @@ class EmbeddedDatabaseIntegrationTests {
 		}
 	}
 
+	@Test
+	void aShopsExternalDatabaseNeverGetsDemoCustomersWithTheirPublishedPasswordUnlessAskedFor(@TempDir Path dataDir)
+			throws Exception {
+		try (var external = TestDatabase.start()) {
+			var url = external.getJdbcUrl("postgres", "postgres");
+
+			try (var app = start("--clientele.data-dir=" + dataDir, "--spring.datasource.url=" + url,
+					"--spring.datasource.username=postgres")) {
+				assertThat(app.getBean(CustomerManagement.class).anyExist())
+					.as("demo-data not set: no demo customers on an external database")
+					.isFalse();
+			}
+			try (var app = start("--clientele.data-dir=" + dataDir, "--spring.datasource.url=" + url,
+					"--spring.datasource.username=postgres", "--clientele.demo-data=true")) {
+				assertThat(
+						app.getBean(CustomerManagement.class).findByEmail(EmailAddress.of("sonia.wagner@example.com")))
+					.as("set explicitly")
+					.isPresent();
+			}
+		}
+	}
+
+	@Test
+	void anotherLocalUserCannotConnectToTheEmbeddedDatabaseWithoutItsOwnerOnlyPassword(@TempDir Path dataDir)
+			throws Exception {
+		try (var app = start("--clientele.data-dir=" + dataDir, "--clientele.demo-data=false")) {
+			var port = app.getBean(EmbeddedDatabase.class).port();
+			var passwordFile = dataDir.resolve("postgres.password");
+
+			assertThat(
+					java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+				.isEqualTo("rw-------");
+			assertRefusedWithoutPassword(port);
+			assertThat(Files.readString(dataDir.resolve("postgres/pg_hba.conf"))).doesNotContain("trust");
+			try (var connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/clientele",
+					"postgres", Files.readString(passwordFile))) {
+				assertThat(connection.isValid(1)).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void aDataDirectoryOfAnOlderClienteleWithoutPasswordKeepsItsDataAndGetsAPassword(@TempDir Path dataDir)
+			throws Exception {
+		try (var old = start("--clientele.data-dir=" + dataDir, "--clientele.demo-data=false")) {
+			old.getBean(SignUp.class).register(ANN, "blue-kettle-harbour-7");
+		}
+		// as an older Clientele left it: trust for every local connection, no password
+		Files.writeString(dataDir.resolve("postgres/pg_hba.conf"),
+				"local all all trust\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n");
+		try (var trusting = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir.resolve("postgres"))
+			.setCleanDataDirectory(false)
+			.start(); var connection = trusting.getPostgresDatabase().getConnection()) {
+			connection.createStatement().execute("alter role postgres password null");
+		}
+		Files.delete(dataDir.resolve("postgres.password"));
+
+		try (var upgraded = start("--clientele.data-dir=" + dataDir, "--clientele.demo-data=false")) {
+			assertThat(upgraded.getBean(CustomerManagement.class).findByEmail(EmailAddress.of("ann@example.com")))
+				.isPresent();
+			assertThat(Files.exists(dataDir.resolve("postgres.password"))).isTrue();
+			assertRefusedWithoutPassword(upgraded.getBean(EmbeddedDatabase.class).port());
+		}
+	}
+
+	private static void assertRefusedWithoutPassword(int port) {
+		for (var password : new String[] { null, "" }) {
+			assertThatExceptionOfType(java.sql.SQLException.class).isThrownBy(() -> DriverManager
+				.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/clientele", "postgres", password)
+				.close());
+		}
+	}
+
 	private static ConfigurableApplicationContext start(String... arguments) {
 		var all = new java.util.ArrayList<>(java.util.List.of("--server.port=0"));
 		all.addAll(java.util.List.of(arguments));

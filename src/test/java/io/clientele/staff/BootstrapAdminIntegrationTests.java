@@ -1,13 +1,22 @@
 package io.clientele.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import io.clientele.ClienteleApplication;
 import io.clientele.credentials.LoginAttempt;
+import io.clientele.credentials.StaffCredentials;
+import io.clientele.shared.ConfigurationProblem;
 import io.clientele.shared.EmailAddress;
+import io.clientele.support.TestDatabase;
 
 /**
  * The test suite configures clientele.bootstrap-admin.password (see
@@ -22,6 +31,12 @@ class BootstrapAdminIntegrationTests {
 	@Autowired
 	StaffLogin login;
 
+	@Autowired
+	StaffCredentials credentials;
+
+	@Autowired
+	BootstrapAdmin bootstrapAdmin;
+
 	@Test
 	void anEmptyStaffTableGetsAnAdminWithTheConfiguredPassword() {
 		var admin = staff.findByEmail(EmailAddress.of("admin@clientele.local")).orElseThrow();
@@ -31,6 +46,37 @@ class BootstrapAdminIntegrationTests {
 			.isInstanceOf(io.clientele.authentication.LoginOutcome.Succeeded.class);
 		assertThat(login.attempt("admin@clientele.local", "Harbour-Kettle-Test-42", LoginAttempt.unknownClient()))
 			.isInstanceOf(io.clientele.authentication.LoginOutcome.Failed.class);
+	}
+
+	@Test
+	void everyGeneratedAdminPasswordMeetsThePolicySoTheFirstStartNeverFailsOnIt() {
+		var email = EmailAddress.of("admin@clientele.local");
+
+		// without drawing again, about one in a few hundred random passwords breaks the
+		// policy (three equal characters in a row); 2,000 draws would meet several
+		for (int i = 0; i < 2_000; i++) {
+			var password = bootstrapAdmin.generatePassword(email);
+
+			assertThat(credentials.problemsWith(password, email.value(), "Administrator")).as(password).isEmpty();
+		}
+	}
+
+	@Test
+	void aConfiguredAdminPasswordThatBreaksThePolicyStopsTheStartWithAReadableSentence(@TempDir Path dataDir) {
+		try (var database = TestDatabase.start()) {
+			assertThatExceptionOfType(ConfigurationProblem.class)
+				.isThrownBy(() -> new SpringApplicationBuilder(ClienteleApplication.class)
+					.run("--server.port=0", "--clientele.data-dir=" + dataDir,
+							"--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+							"--spring.datasource.username=postgres", "--clientele.demo-data=false",
+							"--clientele.bootstrap-admin.password=Kettle-Admin-Harbour-7")
+					.close())
+				.withMessage("clientele.bootstrap-admin.password breaks the password policy: The password must not"
+						+ " contain \"admin\" from your name or email address.");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -54,6 +54,14 @@ public class WebClient {
 			.build();
 	}
 
+	private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+
+	/** A header sent with every later request, as a proxy or a forging client adds it. */
+	public WebClient header(String name, String value) {
+		extraHeaders.put(name, value);
+		return this;
+	}
+
 	public WebClient acceptLanguage(String acceptLanguage) {
 		this.acceptLanguage = acceptLanguage;
 		return this;
@@ -124,9 +132,11 @@ public class WebClient {
 
 	private HttpRequest.Builder request(String path) {
 		var uri = path.startsWith("http") ? URI.create(path) : URI.create(baseUrl + path);
-		return HttpRequest.newBuilder(uri)
+		var request = HttpRequest.newBuilder(uri)
 			.header("Accept-Language", acceptLanguage)
 			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+		extraHeaders.forEach(request::header);
+		return request;
 	}
 
 	private Page send(HttpRequest request) {
