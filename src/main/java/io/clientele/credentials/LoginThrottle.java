@@ -100,6 +100,36 @@ public class LoginThrottle {
 	}
 
 	/**
+	 * Checks a password under the lockout: the attempt is reserved first, so
+	 * {@code verification} (the hashing) runs only when the limit allows; then it is
+	 * settled: a success clears, a failure counts and goes to {@code onFailure}, and a
+	 * check that never got a hashing slot does not count.
+	 */
+	<T> PasswordCheck<T> guard(String login, LoginAttempt attempt, java.util.function.BooleanSupplier verification,
+			java.util.function.Supplier<T> onSuccess, java.util.function.Consumer<Failure> onFailure) {
+		var admission = reserve(login, attempt);
+		if (admission instanceof Refused refused) {
+			return new PasswordCheck.Blocked<>(refused.remaining());
+		}
+		var admitted = (Admitted) admission;
+		boolean right;
+		try {
+			right = verification.getAsBoolean();
+		}
+		catch (PasswordHashingBusy ex) {
+			released(admitted);
+			throw ex;
+		}
+		if (!right) {
+			var failure = failed(admitted);
+			onFailure.accept(failure);
+			return failure.blocked() ? new PasswordCheck.Blocked<>(failure.blockedFor()) : new PasswordCheck.Failed<>();
+		}
+		succeeded(admitted);
+		return new PasswordCheck.Passed<>(onSuccess.get(), deviceToken(login));
+	}
+
+	/**
 	 * Reserves one attempt for the login from this client before its password is checked.
 	 * A valid device token for the login counts on its device; otherwise on the account
 	 * and the client address together, both or neither.

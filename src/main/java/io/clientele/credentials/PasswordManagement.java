@@ -152,27 +152,10 @@ public class PasswordManagement {
 	// Reserve the attempt, then hash; count, audit and tell the owner in one place.
 	private <T> PasswordCheck<T> guarded(String login, Optional<CustomerDetails> customer, String password,
 			LoginAttempt attempt, java.util.function.Function<CustomerDetails, T> onSuccess) {
-		var admission = throttle.reserve(login, attempt);
-		if (admission instanceof LoginThrottle.Refused refused) {
-			return new PasswordCheck.Blocked<>(refused.remaining());
-		}
-		var admitted = (LoginThrottle.Admitted) admission;
-		boolean right;
-		try {
-			right = password.length() <= MAX_VERIFIABLE_LENGTH && matches(customer, password);
-		}
-		catch (PasswordHashingBusy ex) {
-			// not checked, so not counted
-			throttle.released(admitted);
-			throw ex;
-		}
-		if (!right) {
-			var failure = throttle.failed(admitted);
-			customer.ifPresent(details -> reportFailure(details.id(), login, attempt.clientAddress(), failure));
-			return failure.blocked() ? new PasswordCheck.Blocked<>(failure.blockedFor()) : new PasswordCheck.Failed<>();
-		}
-		throttle.succeeded(admitted);
-		return new PasswordCheck.Passed<>(onSuccess.apply(customer.orElseThrow()), throttle.deviceToken(login));
+		return throttle.guard(login, attempt,
+				() -> password.length() <= MAX_VERIFIABLE_LENGTH && matches(customer, password),
+				() -> onSuccess.apply(customer.orElseThrow()), failure -> customer
+					.ifPresent(details -> reportFailure(details.id(), login, attempt.clientAddress(), failure)));
 	}
 
 	// The customer's trail, the lockout's owner, and the first block's notice.

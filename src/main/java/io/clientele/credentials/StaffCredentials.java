@@ -63,27 +63,11 @@ public class StaffCredentials {
 	 */
 	public PasswordCheck<UUID> login(String login, java.util.Optional<UUID> staffId, boolean usable, String password,
 			LoginAttempt attempt) {
-		var admission = throttle.reserve(login, attempt);
-		if (admission instanceof LoginThrottle.Refused refused) {
-			return new PasswordCheck.Blocked<>(refused.remaining());
-		}
-		var admitted = (LoginThrottle.Admitted) admission;
-		boolean right;
-		try {
-			// an unknown address is checked against a random id without a hash: the decoy
-			right = password.length() <= 4096 && verify(staffId.orElseGet(UUID::randomUUID), password) && usable
-					&& staffId.isPresent();
-		}
-		catch (PasswordHashingBusy ex) {
-			throttle.released(admitted);
-			throw ex;
-		}
-		if (!right) {
-			var failure = throttle.failed(admitted);
-			return failure.blocked() ? new PasswordCheck.Blocked<>(failure.blockedFor()) : new PasswordCheck.Failed<>();
-		}
-		throttle.succeeded(admitted);
-		return new PasswordCheck.Passed<>(staffId.get(), throttle.deviceToken(login));
+		// an unknown address is checked against a random id without a hash: the decoy
+		return throttle.guard(login, attempt, () -> password.length() <= 4096
+				&& verify(staffId.orElseGet(UUID::randomUUID), password) && usable && staffId.isPresent(),
+				staffId::orElseThrow, failure -> {
+				});
 	}
 
 	/** Whether the staff login is blocked for untrusted clients right now. */
