@@ -52,7 +52,7 @@ class ApiSecurityConfiguration {
 				.anyRequest()
 				.hasAuthority(API_CUSTOMER.getAuthority()))
 			.addFilterBefore(new BearerTokenFilter(tokens, json), AnonymousAuthenticationFilter.class)
-			.addFilterBefore(new BodySizeFilter(json), BearerTokenFilter.class)
+			.addFilterBefore(new ContentTypeFilter(json), BearerTokenFilter.class)
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint(
 						(request, response, ex) -> write(response, json, GlueError.MISSING_ACCESS_TOKEN))
@@ -75,16 +75,15 @@ class ApiSecurityConfiguration {
 	}
 
 	/**
-	 * Bodies over 1 MB are refused with 413 before anything reads them, and bodies that
-	 * are not JSON (the OAuth form endpoint excepted) with 415.
+	 * Bodies that are not JSON (the OAuth form endpoint excepted) are refused with 415.
+	 * Their size is bounded for every path by the platform's
+	 * {@code RequestBodyLimitFilter} ({@code clientele.http.max-body-size}).
 	 */
-	static final class BodySizeFilter extends OncePerRequestFilter {
-
-		static final long LIMIT = 1024 * 1024;
+	static final class ContentTypeFilter extends OncePerRequestFilter {
 
 		private final JsonMapper json;
 
-		BodySizeFilter(JsonMapper json) {
+		ContentTypeFilter(JsonMapper json) {
 			this.json = json;
 		}
 
@@ -104,10 +103,6 @@ class ApiSecurityConfiguration {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			if (request.getContentLengthLong() > LIMIT) {
-				write(response, json, new GlueError(null, 413, "Request body is too large."));
-				return;
-			}
 			if (hasBody(request) && !acceptedContentType(request)) {
 				write(response, json,
 						new GlueError(null, 415, "Unsupported media type: send application/vnd.api+json."));

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import io.clientele.credentials.LockoutSettings;
 import io.clientele.credentials.LoginAttempt;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,12 +29,14 @@ public class DeviceCookies {
 	/** The staff's cookie (back office). */
 	public static final String STAFF = "clientele_staff_device";
 
-	private static final Duration VALIDITY = Duration.ofDays(90);
-
 	private final boolean https;
 
-	DeviceCookies(@Value("${clientele.public-url:http://localhost:8080}") String publicUrl) {
+	// the cookie lasts as long as the token in it is trusted
+	private final Duration validity;
+
+	DeviceCookies(@Value("${clientele.public-url:http://localhost:8080}") String publicUrl, LockoutSettings lockout) {
 		this.https = publicUrl.regionMatches(true, 0, "https:", 0, 6);
+		this.validity = lockout.deviceValidity();
 	}
 
 	/** The password check of this request: its client address and device cookie. */
@@ -56,15 +59,14 @@ public class DeviceCookies {
 		});
 	}
 
-	private static void remember(HttpServletResponse response, String cookie, String token, String path,
-			boolean secure) {
+	private void remember(HttpServletResponse response, String cookie, String token, String path, boolean secure) {
 		response.addHeader("Set-Cookie",
 				ResponseCookie.from(cookie, token)
 					.httpOnly(true)
 					.secure(secure)
 					.sameSite("Lax")
 					.path(path)
-					.maxAge(VALIDITY)
+					.maxAge(validity)
 					.build()
 					.toString());
 	}

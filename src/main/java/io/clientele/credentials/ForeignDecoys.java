@@ -47,11 +47,15 @@ class ForeignDecoys {
 
 	/** The decoy for a login now, or null when no imported hash remains. */
 	@Nullable String current() {
-		var at = refreshedAt;
-		if (at == null || clock.instant().isAfter(at.plus(REFRESH))) {
+		if (due()) {
 			refresh();
 		}
 		return decoy;
+	}
+
+	private boolean due() {
+		var at = refreshedAt;
+		return at == null || clock.instant().isAfter(at.plus(REFRESH));
 	}
 
 	/** After an import: the next login looks again. */
@@ -60,6 +64,10 @@ class ForeignDecoys {
 	}
 
 	private synchronized void refresh() {
+		// the logins that waited here for another's refresh look no further
+		if (!due()) {
+			return;
+		}
 		var hashes = sample.get();
 		var byShape = hashes.stream().collect(Collectors.groupingBy(ForeignHashes::shape, Collectors.counting()));
 		decoy = byShape.entrySet()

@@ -49,7 +49,7 @@ public class LoginThrottle {
 	 * What a failed check did: whether it started a block (of the account, or of a
 	 * trusted device), for how long.
 	 */
-	public record Failure(boolean blocked, boolean accountBlocked, int accountBlocks, Duration blockedFor) {
+	record Failure(boolean blocked, boolean accountBlocked, int accountBlocks, Duration blockedFor) {
 
 		/** The first block of an account since its last success: its owner is told. */
 		public boolean firstAccountBlock() {
@@ -59,19 +59,19 @@ public class LoginThrottle {
 	}
 
 	/** Whether an attempt may be checked. */
-	public sealed interface Admission {
+	sealed interface Admission {
 
 	}
 
 	/**
 	 * The attempt is counted already; {@link #failed} or {@link #succeeded} settles it.
 	 */
-	public record Admitted(String login, String counterKey, @Nullable String clientKey,
+	record Admitted(String login, String counterKey, @Nullable String clientKey,
 			boolean trustedDevice) implements Admission {
 	}
 
 	/** Too many failures: refused without hashing; {@code remaining} is the wait. */
-	public record Refused(Duration remaining) implements Admission {
+	record Refused(Duration remaining) implements Admission {
 	}
 
 	private static final String DEVICE_TOKEN_VERSION = "d1";
@@ -134,7 +134,7 @@ public class LoginThrottle {
 	 * A valid device token for the login counts on its device; otherwise on the account
 	 * and the client address together, both or neither.
 	 */
-	public Admission reserve(String login, LoginAttempt attempt) {
+	Admission reserve(String login, LoginAttempt attempt) {
 		var now = clock.instant();
 		var account = accountKey(login);
 		var device = trustedDeviceKey(account, attempt.deviceToken(), now);
@@ -169,7 +169,7 @@ public class LoginThrottle {
 	}
 
 	/** The reserved attempt failed: it stays counted, and may start a block. */
-	public Failure failed(Admitted attempt) {
+	Failure failed(Admitted attempt) {
 		var now = clock.instant();
 		if (attempt.clientKey() != null) {
 			block(attempt.clientKey(), settings.clientMaxFailures(), settings.clientBlockFor(),
@@ -187,7 +187,7 @@ public class LoginThrottle {
 	 * The reserved attempt had the right password: its counter starts afresh. A trusted
 	 * device's success leaves the account's counter to its block, which others caused.
 	 */
-	public void succeeded(Admitted attempt) {
+	void succeeded(Admitted attempt) {
 		jdbc.sql("delete from credentials_attempt_counter where counter_key = ?").param(attempt.counterKey()).update();
 	}
 
@@ -195,7 +195,7 @@ public class LoginThrottle {
 	 * The reserved attempt was never checked (no hashing slot was free): it does not
 	 * count.
 	 */
-	public void released(Admitted attempt) {
+	void released(Admitted attempt) {
 		for (var key : java.util.Arrays.asList(attempt.counterKey(), attempt.clientKey())) {
 			if (key != null) {
 				jdbc.sql("update credentials_attempt_counter set failures = greatest(failures - 1, 0)"
@@ -207,7 +207,7 @@ public class LoginThrottle {
 	}
 
 	/** A new device token for the login, for the client that just proved the password. */
-	public String deviceToken(String login) {
+	String deviceToken(String login) {
 		var nonce = new byte[NONCE_BYTES];
 		random.nextBytes(nonce);
 		var encodedNonce = Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
@@ -230,7 +230,7 @@ public class LoginThrottle {
 	 * Notes whose account a blocked key is, so that staff can list the locked accounts;
 	 * the key itself stays a hash.
 	 */
-	public void attribute(String login, UUID customer) {
+	void attribute(String login, UUID customer) {
 		jdbc.sql("update credentials_attempt_counter set customer_id = ? where counter_key = ?")
 			.params(customer, accountKey(login))
 			.update();

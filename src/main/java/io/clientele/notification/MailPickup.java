@@ -56,6 +56,7 @@ final class MailPickup extends JavaMailSenderImpl {
 					message.setSentDate(new Date());
 				}
 				message.saveChanges();
+				readable(message);
 				var name = NAME.format(message.getSentDate().toInstant()) + "-" + UUID.randomUUID();
 				// written aside, then renamed: a reader never sees half a mail
 				var partial = create(directory.resolve(name + ".part"));
@@ -67,6 +68,19 @@ final class MailPickup extends JavaMailSenderImpl {
 		}
 		catch (IOException | MessagingException ex) {
 			throw new MailSendException("Could not write the mail to " + directory + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	// The text parts as they are (8bit), not quoted-printable: a person opens the file in
+	// an editor or greps it for the link, which '=3D' and soft line breaks would garble.
+	private static void readable(jakarta.mail.Part part) throws MessagingException, IOException {
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				readable(multipart.getBodyPart(i));
+			}
+		}
+		else if (part.isMimeType("text/*")) {
+			part.setHeader("Content-Transfer-Encoding", "8bit");
 		}
 	}
 

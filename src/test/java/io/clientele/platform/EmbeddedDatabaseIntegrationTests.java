@@ -49,7 +49,9 @@ class EmbeddedDatabaseIntegrationTests {
 			assertThat(mails).as("without spring.mail.host the confirmation mail is a file of the pickup directory")
 				.hasSize(1);
 			assertThat(Files.readString(mails.getFirst())).contains("To: ann@example.com")
-				.contains("/register/confirm?token=");
+				.contains("/register/confirm?token=")
+				.as("the link as it is, not quoted-printable, so a person can copy or grep it")
+				.containsPattern("/register/confirm\\?token=(?!3D)[A-Za-z0-9_-]{43}[\\s\"<]");
 			assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(pickup)))
 				.isEqualTo("rwx------");
 			assertThat(java.nio.file.attribute.PosixFilePermissions
