@@ -138,6 +138,37 @@ public class CustomerMails {
 						validity.toMinutes(), "blockedMinutes", Math.max(1, blockedFor.toMinutes())));
 	}
 
+	/**
+	 * A sign-in method was added to the account (second factors, passkeys);
+	 * {@code method} names it: {@code email}, {@code totp} or {@code passkey}.
+	 */
+	public void signInMethodAdded(Recipient recipient, String method) {
+		queue(MailType.SIGN_IN_METHOD_ADDED, recipient, Map.of("method", method));
+	}
+
+	/** A sign-in method was removed from the account; {@code method} as above. */
+	public void signInMethodRemoved(Recipient recipient, String method) {
+		queue(MailType.SIGN_IN_METHOD_REMOVED, recipient, Map.of("method", method));
+	}
+
+	/**
+	 * The one-time code of the e-mail second factor. Like a password, it is confidential:
+	 * never stored rendered, never shown to staff, never sent twice.
+	 */
+	public void secondFactorCode(Recipient recipient, String code, Duration validity) {
+		queue(MailType.SECOND_FACTOR_CODE, recipient, Map.of("code", code, "minutes", validity.toMinutes()));
+	}
+
+	/** A recovery code was used to sign in or confirm an action; {@code left} remain. */
+	public void recoveryCodeUsed(Recipient recipient, int left) {
+		queue(MailType.RECOVERY_CODE_USED, recipient, Map.of("left", left));
+	}
+
+	/** Shop staff removed every second factor of the account (the owner lost them). */
+	public void secondFactorsReset(Recipient recipient) {
+		queue(MailType.SECOND_FACTORS_RESET, recipient, Map.of());
+	}
+
 	private void queue(MailType type, Recipient recipient, Map<String, Object> variables) {
 		if (type.confidential()) {
 			// No rendered copy of a link or a password is stored: the dispatcher renders

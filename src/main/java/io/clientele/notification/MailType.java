@@ -14,7 +14,11 @@ public enum MailType {
 	LOGIN_CREATED("login-created", "link", false), GENERATED_PASSWORD("generated-password", "password", false),
 	ACCOUNT_DELETED("account-deleted", null, true),
 	EMAIL_CHANGE_CONFIRMATION("email-change-confirmation", "link", false),
-	EMAIL_CHANGE_REQUESTED("email-change-requested", null, true), EMAIL_CHANGED("email-changed", null, true);
+	EMAIL_CHANGE_REQUESTED("email-change-requested", null, true), EMAIL_CHANGED("email-changed", null, true),
+	SIGN_IN_METHOD_ADDED("sign-in-method-added", null, true),
+	SIGN_IN_METHOD_REMOVED("sign-in-method-removed", null, true),
+	SECOND_FACTOR_CODE("second-factor-code", "code", false), RECOVERY_CODE_USED("recovery-code-used", null, true),
+	SECOND_FACTORS_RESET("second-factors-reset", null, true);
 
 	private final String template;
 
