@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.clientele.address.AddressBook;
+import io.clientele.credentials.PasswordPolicy;
 import io.clientele.credentials.Registrations;
 import io.clientele.credentials.SignUp;
 import io.clientele.credentials.SignUpOutcome;
@@ -63,8 +64,11 @@ class ApiCustomerController {
 
 	private final AddressBook addresses;
 
+	private final PasswordPolicy policy;
+
 	ApiCustomerController(SignUp signUp, Registrations registrations, CustomerManagement customers, JsonMapper json,
-			AddressBook addresses) {
+			AddressBook addresses, PasswordPolicy policy) {
+		this.policy = policy;
 		this.addresses = addresses;
 		this.signUp = signUp;
 		this.registrations = registrations;
@@ -80,8 +84,8 @@ class ApiCustomerController {
 		rules.required("lastName").notBlank().maxLength(100).noneOf(FORBIDDEN_IN_NAMES);
 		rules.required("email").notBlank().email();
 		rules.required("gender").notBlank().choice(GENDERS);
-		rules.required("password").notBlank().length(12, 128);
-		rules.required("confirmPassword").notBlank().length(12, 128);
+		rules.required("password").notBlank().passwordLength(policy);
+		rules.required("confirmPassword").notBlank().passwordLength(policy);
 		rules.required("acceptedTerms").isTrue();
 		rules.optional("dateOfBirth").date();
 		rules.check();
@@ -153,8 +157,8 @@ class ApiCustomerController {
 		rules.optional("email").notBlank().email();
 		rules.optional("gender").notBlank().choice(GENDERS);
 		rules.optional("dateOfBirth").date();
-		rules.optional("password").length(12, 128);
-		rules.optional("confirmPassword").length(12, 128);
+		rules.optional("password").passwordLength(policy);
+		rules.optional("confirmPassword").passwordLength(policy);
 		rules.check();
 		if (rules.has("password") && !rules.textOrEmpty("password").equals(rules.textOrEmpty("confirmPassword"))) {
 			throw new GlueException(GlueError.notIdentical("password", "confirmPassword"));

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.clientele.authentication.LoginOutcome;
 import io.clientele.credentials.PasswordManagement;
+import io.clientele.credentials.PasswordPolicy;
 import io.clientele.credentials.PasswordManagement.ChangeOutcome;
 import io.clientele.credentials.PasswordResets;
 import io.clientele.credentials.PasswordResets.RestoreOutcome;
@@ -32,7 +33,10 @@ class ApiPasswordController {
 
 	private final JsonMapper json;
 
-	ApiPasswordController(PasswordManagement passwords, PasswordResets resets, JsonMapper json) {
+	private final PasswordPolicy policy;
+
+	ApiPasswordController(PasswordManagement passwords, PasswordResets resets, JsonMapper json, PasswordPolicy policy) {
+		this.policy = policy;
 		this.passwords = passwords;
 		this.resets = resets;
 		this.json = json;
@@ -51,8 +55,8 @@ class ApiPasswordController {
 			throw new GlueException(GlueError.UNAUTHORIZED);
 		}
 		rules.required("password").notBlank();
-		rules.required("newPassword").notBlank().length(12, 128);
-		rules.required("confirmPassword").notBlank().length(12, 128);
+		rules.required("newPassword").notBlank().passwordLength(policy);
+		rules.required("confirmPassword").notBlank().passwordLength(policy);
 		rules.check();
 		if (!rules.textOrEmpty("newPassword").equals(rules.textOrEmpty("confirmPassword"))) {
 			throw new GlueException(GlueError.notIdentical("newPassword", "confirmPassword"));
@@ -87,8 +91,8 @@ class ApiPasswordController {
 	ResponseEntity<Object> restore(@PathVariable String id, @RequestBody String body) {
 		var rules = new AttributeRules(JsonApiRequest.attributes(json, body, "customer-restore-password"));
 		rules.required("restorePasswordKey").notBlank();
-		rules.required("password").notBlank().length(12, 128);
-		rules.required("confirmPassword").notBlank().length(12, 128);
+		rules.required("password").notBlank().passwordLength(policy);
+		rules.required("confirmPassword").notBlank().passwordLength(policy);
 		rules.check();
 		if (!rules.textOrEmpty("password").equals(rules.textOrEmpty("confirmPassword"))) {
 			throw new GlueException(GlueError.notIdentical("password", "confirmPassword"));

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.clientele.credentials.PasswordPolicy;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -141,6 +143,16 @@ final class AttributeRules {
 
 		Field maxLength(int max) {
 			return length(0, max);
+		}
+
+		/**
+		 * Glue's length check of a new password, from the policy's settings: at least the
+		 * fewest characters any account may have (with a second factor), at most the
+		 * policy's maximum. The policy then names the minimum that applies to the account
+		 * (code 418).
+		 */
+		Field passwordLength(PasswordPolicy policy) {
+			return length(policy.lowestMinLength(), policy.maxLength());
 		}
 
 		Field noneOf(Pattern forbidden) {

@@ -156,7 +156,8 @@ class BackofficeLoginDetailsController {
 	}
 
 	private String setPasswordPage(CustomerDetails customer, Model model) {
-		model.addAttribute("passwordMinLength", policy.minLength());
+		// the customer's own minimum: lower when they have a second factor
+		model.addAttribute("passwordMinLength", passwords.minLengthFor(customer.id()));
 		model.addAttribute("passwordMaxLength", policy.maxLength());
 		return pages.tab(customer, "set-password", model);
 	}

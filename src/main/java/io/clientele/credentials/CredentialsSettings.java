@@ -39,10 +39,14 @@ public record CredentialsSettings(@DefaultValue Argon2 argon2, @DefaultValue Has
 	}
 
 	/**
-	 * The rules a new password must meet. The defaults follow NIST SP 800-63B; the
+	 * The rules a new password must meet. The defaults follow NIST SP 800-63B-4; the
 	 * character rules, lists and history are off unless set.
 	 *
-	 * @param minLength the fewest characters (code points) a password may have
+	 * @param minLength the fewest characters (code points) of a password that is the
+	 * account's only factor (NIST: at least 15); never below
+	 * {@code min-length-with-second-factor}, which applies instead when set lower
+	 * @param minLengthWithSecondFactor the fewest characters of a password of an account
+	 * that also signs in with a second factor (NIST: at least 8)
 	 * @param maxLength the most characters (code points) a password may have; never
 	 * truncated
 	 * @param rejectCommon refuse the 30,000 most common passwords (zxcvbn's list)
@@ -63,7 +67,8 @@ public record CredentialsSettings(@DefaultValue Argon2 argon2, @DefaultValue Has
 	 * @param nonCompliant what happens at login when a password no longer meets the
 	 * policy
 	 */
-	public record PasswordPolicySettings(@DefaultValue("12") int minLength, @DefaultValue("128") int maxLength,
+	public record PasswordPolicySettings(@DefaultValue("15") int minLength,
+			@DefaultValue("8") int minLengthWithSecondFactor, @DefaultValue("128") int maxLength,
 			@DefaultValue("true") boolean rejectCommon, @DefaultValue("true") boolean rejectPersonal,
 			@DefaultValue("2") int maxRepeatedCharacters, @DefaultValue("3") int minStrength,
 			@DefaultValue("") String characterPattern, @DefaultValue("0") int minDigits,

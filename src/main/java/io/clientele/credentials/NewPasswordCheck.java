@@ -9,7 +9,8 @@ import io.clientele.customer.CustomerDetails;
 import io.clientele.shared.Violation;
 
 /**
- * The policy plus, when configured, the rule that the last passwords may not come back.
+ * The policy for a customer's new password (their words, their second factor) plus, when
+ * configured, the rule that the last passwords may not come back.
  */
 @Component
 class NewPasswordCheck {
@@ -20,15 +21,18 @@ class NewPasswordCheck {
 
 	private final PasswordRepository passwords;
 
-	NewPasswordCheck(PasswordPolicy policy, PasswordHashing hashing, PasswordRepository passwords) {
+	private final PasswordCandidates candidates;
+
+	NewPasswordCheck(PasswordPolicy policy, PasswordHashing hashing, PasswordRepository passwords,
+			PasswordCandidates candidates) {
 		this.policy = policy;
+		this.candidates = candidates;
 		this.hashing = hashing;
 		this.passwords = passwords;
 	}
 
 	List<Violation> check(CustomerDetails customer, String newPassword) {
-		var violations = new ArrayList<>(policy.check(new PasswordCandidate(newPassword, customer.email().value(),
-				customer.firstName(), customer.lastName())));
+		var violations = new ArrayList<>(policy.check(candidates.customer(customer, newPassword)));
 		var historySize = policy.historySize();
 		if (violations.isEmpty() && historySize > 0
 				&& passwords.recentHashes(customer.id().value(), historySize)

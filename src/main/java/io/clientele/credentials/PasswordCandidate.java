@@ -9,14 +9,27 @@ import org.jspecify.annotations.Nullable;
 import io.clientele.shared.EmailAddress;
 
 /**
- * A new password with what the policy must not find in it: the owner's address and names.
- * Any of those may be unknown (null or blank).
+ * A new password with what the policy must not find in it: the owner's address and names
+ * (any of them may be unknown, null or blank), and whether the owner signs in with a
+ * second factor too, which lowers the minimum length.
  */
 public record PasswordCandidate(String password, @Nullable String email, @Nullable String firstName,
-		@Nullable String lastName) {
+		@Nullable String lastName, boolean secondFactor) {
 
+	/** A password of an account without a second factor (registration, new staff). */
+	public PasswordCandidate(String password, @Nullable String email, @Nullable String firstName,
+			@Nullable String lastName) {
+		this(password, email, firstName, lastName, false);
+	}
+
+	/** A password alone, of an account without a second factor. */
 	public static PasswordCandidate of(String password) {
-		return new PasswordCandidate(password, null, null, null);
+		return new PasswordCandidate(password, null, null, null, false);
+	}
+
+	/** The same password of an account with or without a second factor. */
+	public PasswordCandidate withSecondFactor(boolean secondFactor) {
+		return new PasswordCandidate(password, email, firstName, lastName, secondFactor);
 	}
 
 	/**

@@ -64,10 +64,13 @@ public class PasswordManagement {
 
 	private final PasswordResets resets;
 
+	private final PasswordCandidates candidates;
+
 	PasswordManagement(CustomerManagement customers, PasswordPolicy policy, NewPasswordCheck newPasswords,
 			PasswordHashing hashing, PasswordRepository passwords, CustomerTokens tokens, CustomerMails mails,
 			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, AuditTrail audit,
-			LoginThrottle throttle, PasswordResets resets) {
+			LoginThrottle throttle, PasswordResets resets, PasswordCandidates candidates) {
+		this.candidates = candidates;
 		this.audit = audit;
 		this.throttle = throttle;
 		this.resets = resets;
@@ -253,22 +256,29 @@ public class PasswordManagement {
 	/** How long a generated password works. */
 	static final Duration GENERATED_VALIDITY = Duration.ofHours(72);
 
+	// 16 of 57 symbols: about 93 bits
+	private static final int GENERATED_LENGTH = 16;
+
 	// No 0/O, 1/l/I: the customer types what the mail shows.
 	private static final String UNAMBIGUOUS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 	private final java.security.SecureRandom random = new java.security.SecureRandom();
 
 	/**
-	 * Staff's "generate password" (admins only): 16 random characters from an unambiguous
-	 * alphabet, mailed to the customer (never shown to staff), valid 72 hours, to be
-	 * changed at the next login. The customer is signed out everywhere.
+	 * Staff's "generate password" (admins only): 16 random characters (more if the
+	 * single-factor minimum is higher) from an unambiguous alphabet, mailed to the
+	 * customer (never shown to staff), valid 72 hours, to be changed at the next login.
+	 * The customer is signed out everywhere.
 	 */
 	public void generatePassword(CustomerId customerId, AuditActor actor) {
 		var customer = customers.find(customerId).orElseThrow();
+		// long enough for the single-factor minimum, whatever it is set to: otherwise no
+		// draw could ever pass
+		var length = Math.max(GENERATED_LENGTH, policy.minLength());
 		String password;
 		do {
 			var chars = new StringBuilder();
-			for (int i = 0; i < 16; i++) {
+			for (int i = 0; i < length; i++) {
 				chars.append(UNAMBIGUOUS.charAt(random.nextInt(UNAMBIGUOUS.length())));
 			}
 			password = chars.toString();
@@ -290,6 +300,22 @@ public class PasswordManagement {
 	/** What the policy says about a password, for forms: every violation at once. */
 	public List<Violation> checkNewPassword(CustomerId customerId, String password) {
 		return newPasswords.check(customers.find(customerId).orElseThrow(), password);
+	}
+
+	/**
+	 * The fewest characters the customer's new password may have: fewer when they have a
+	 * second factor (forms show it).
+	 */
+	public int minLengthFor(CustomerId customerId) {
+		return policy.minLength(candidates.customerHasSecondFactor(customerId));
+	}
+
+	/**
+	 * The customer's new password as the policy sees it (their words, their second
+	 * factor), for the strength meter.
+	 */
+	public PasswordCandidate candidate(CustomerDetails customer, String password) {
+		return candidates.customer(customer, password);
 	}
 
 	private boolean matches(Optional<CustomerDetails> customer, String password) {
@@ -385,9 +411,9 @@ public class PasswordManagement {
 		if (passwords.mustChange(customer.id().value())) {
 			return PasswordStatus.CHANGE_REQUIRED;
 		}
-		var compliant = policy
-			.check(new PasswordCandidate(password, customer.email().value(), customer.firstName(), customer.lastName()))
-			.isEmpty();
+		// a password shorter than the single-factor minimum complies once a second factor
+		// is added, and stops complying when the last one is removed
+		var compliant = policy.check(candidates.customer(customer, password)).isEmpty();
 		if (compliant) {
 			return PasswordStatus.COMPLIANT;
 		}

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +22,11 @@ import io.clientele.shared.Violation;
 @Component
 public class PasswordPolicy {
 
+	private static final Logger log = LoggerFactory.getLogger(PasswordPolicy.class);
+
 	private final CredentialsSettings.PasswordPolicySettings settings;
+
+	private final PasswordRules.MinimumLength minimumLength;
 
 	private final List<PasswordRule> rules;
 
@@ -34,14 +40,28 @@ public class PasswordPolicy {
 	PasswordPolicy(CredentialsSettings settings, PasswordStrength strength, PasswordRules.NotCommon common) {
 		this.settings = settings.passwordPolicy();
 		this.allowed = Set.copyOf(this.settings.allowList());
-		this.rules = rules(this.settings, strength, common);
+		this.minimumLength = minimumLength(this.settings);
+		this.rules = rules(this.settings, this.minimumLength, strength, common);
+	}
+
+	// A password that is the only factor never needs fewer characters than one of two: a
+	// min-length configured below min-length-with-second-factor is raised to it.
+	private static PasswordRules.MinimumLength minimumLength(CredentialsSettings.PasswordPolicySettings settings) {
+		var withSecondFactor = settings.minLengthWithSecondFactor();
+		if (settings.minLength() < withSecondFactor) {
+			log.warn(
+					"clientele.credentials.password-policy.min-length ({}) is below min-length-with-second-factor"
+							+ " ({}): passwords of single-factor accounts need {} characters too",
+					settings.minLength(), withSecondFactor, withSecondFactor);
+		}
+		return new PasswordRules.MinimumLength(Math.max(settings.minLength(), withSecondFactor), withSecondFactor);
 	}
 
 	private static List<PasswordRule> rules(CredentialsSettings.PasswordPolicySettings settings,
-			PasswordStrength strength, PasswordRules.NotCommon common) {
+			PasswordRules.MinimumLength minimumLength, PasswordStrength strength, PasswordRules.NotCommon common) {
 		var rules = new ArrayList<PasswordRule>();
 		rules.add(new PasswordRules.Required());
-		rules.add(new PasswordRules.MinimumLength(settings.minLength()));
+		rules.add(minimumLength);
 		rules.add(new PasswordRules.MaximumLength(settings.maxLength()));
 		if (!settings.characterPattern().isBlank()) {
 			rules.add(new PasswordRules.MatchesPattern(Pattern.compile(settings.characterPattern())));
@@ -92,8 +112,27 @@ public class PasswordPolicy {
 		return rules.stream().map(rule -> rule.check(candidate)).flatMap(Optional::stream).toList();
 	}
 
+	/**
+	 * The fewest characters of a password that is the account's only factor: never fewer
+	 * than {@link #minLength(boolean) with a second factor}.
+	 */
 	public int minLength() {
-		return settings.minLength();
+		return minimumLength.singleFactor();
+	}
+
+	/**
+	 * The fewest characters of a password of an account with or without a second factor.
+	 */
+	public int minLength(boolean secondFactor) {
+		return secondFactor ? minimumLength.withSecondFactor() : minimumLength.singleFactor();
+	}
+
+	/**
+	 * The fewest characters any account's password may have (the minimum with a second
+	 * factor), for checks that come before it is known whose password it is.
+	 */
+	public int lowestMinLength() {
+		return Math.min(minimumLength.singleFactor(), minimumLength.withSecondFactor());
 	}
 
 	public int maxLength() {

@@ -25,12 +25,24 @@ final class PasswordRules {
 		}
 	}
 
-	record MinimumLength(int minimum) implements PasswordRule {
+	/**
+	 * At least {@code singleFactor} characters, or {@code withSecondFactor} for an
+	 * account that also signs in with a second factor; the violation names the one that
+	 * applies.
+	 */
+	record MinimumLength(int singleFactor, int withSecondFactor) implements PasswordRule {
+
+		int minimum(PasswordCandidate candidate) {
+			return candidate.secondFactor() ? withSecondFactor : singleFactor;
+		}
+
 		public Optional<Violation> check(PasswordCandidate candidate) {
 			var length = PasswordRule.length(candidate.password());
+			var minimum = minimum(candidate);
 			return length > 0 && length < minimum ? PasswordRule.violation("password.too-short", minimum)
 					: Optional.empty();
 		}
+
 	}
 
 	record MaximumLength(int maximum) implements PasswordRule {

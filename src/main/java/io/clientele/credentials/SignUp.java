@@ -70,6 +70,7 @@ public class SignUp {
 	/** Every rule the customer data and the password break, all at once. */
 	public List<Violation> check(RegisterCustomer data, String password) {
 		var violations = new ArrayList<>(customers.check(data));
+		// a new account has no second factor yet: the single-factor minimum applies
 		violations
 			.addAll(policy.check(new PasswordCandidate(password, data.email(), data.firstName(), data.lastName())));
 		return violations;

@@ -24,8 +24,11 @@ public class StaffCredentials {
 
 	private final LoginThrottle throttle;
 
+	private final PasswordCandidates candidates;
+
 	StaffCredentials(PasswordPolicy policy, PasswordHashing hashing, PasswordRepository passwords, Clock clock,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, PasswordCandidates candidates) {
+		this.candidates = candidates;
 		this.throttle = throttle;
 		this.policy = policy;
 		this.hashing = hashing;
@@ -38,7 +41,7 @@ public class StaffCredentials {
 	 * @throws InvalidInput when the password breaks the policy
 	 */
 	public void setPassword(UUID staffId, String email, @Nullable String displayName, String password) {
-		var violations = problemsWith(password, email, displayName);
+		var violations = policy.check(candidates.staff(staffId, email, displayName, password));
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(violations);
 		}
@@ -46,12 +49,20 @@ public class StaffCredentials {
 	}
 
 	/**
-	 * Every way the password breaks the policy for this staff member (field
-	 * {@code password}); none when it may be set.
+	 * Every way the password breaks the policy for a new staff member (field
+	 * {@code password}), who has no second factor yet; none when it may be set.
 	 */
 	public List<Violation> problemsWith(String password, String email, @Nullable String displayName) {
-		// the display name counts as the person's name: no part of it in the password
-		return policy.check(new PasswordCandidate(password, email, displayName, null));
+		return policy.check(candidates.staff(null, email, displayName, password));
+	}
+
+	/**
+	 * Whether the staff member's verified password still meets today's policy, their
+	 * second factor considered: a password set under an older policy keeps working, and
+	 * the back office asks its owner to do something about it.
+	 */
+	public boolean meetsPolicy(UUID staffId, String email, @Nullable String displayName, String password) {
+		return policy.check(candidates.staff(staffId, email, displayName, password)).isEmpty();
 	}
 
 	/**

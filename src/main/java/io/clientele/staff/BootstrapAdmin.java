@@ -12,6 +12,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.clientele.credentials.PasswordPolicy;
 import io.clientele.shared.ConfigurationProblem;
 import io.clientele.shared.EmailAddress;
 import io.clientele.shared.InvalidInput;
@@ -38,9 +39,13 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	private final MessageSource messages;
 
+	private final PasswordPolicy policy;
+
 	private final SecureRandom random = new SecureRandom();
 
-	BootstrapAdmin(StaffAccounts staff, BootstrapAdminSettings settings, MessageSource messages) {
+	BootstrapAdmin(StaffAccounts staff, BootstrapAdminSettings settings, MessageSource messages,
+			PasswordPolicy policy) {
+		this.policy = policy;
 		this.staff = staff;
 		this.settings = settings;
 		this.messages = messages;
@@ -75,12 +80,16 @@ class BootstrapAdmin implements ApplicationRunner {
 	}
 
 	// Random characters can break the policy (three equal ones in a row, a part of the
-	// address): draw again until it accepts, as the back office's generator does.
+	// address): draw again until it accepts, as the back office's generator does. At
+	// least
+	// the single-factor minimum long (the new admin has no second factor yet), so that a
+	// draw can pass however the shop sets it.
 	String generatePassword(EmailAddress email) {
+		var length = Math.max(GENERATED_LENGTH, policy.minLength());
 		String password;
 		do {
 			var chars = new StringBuilder();
-			for (int i = 0; i < GENERATED_LENGTH; i++) {
+			for (int i = 0; i < length; i++) {
 				chars.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
 			}
 			password = chars.toString();

@@ -92,7 +92,15 @@ class StaffAccount {
 	}
 
 	StaffPrincipal principal() {
-		return new StaffPrincipal(id, email, displayName, role, sessionGeneration);
+		return principal(false);
+	}
+
+	StaffPrincipal principal(boolean passwordOutdated) {
+		return new StaffPrincipal(id, email, displayName, role, sessionGeneration, passwordOutdated);
+	}
+
+	String displayName() {
+		return displayName;
 	}
 
 	StaffSummary summary() {

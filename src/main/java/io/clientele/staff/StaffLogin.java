@@ -36,22 +36,28 @@ public class StaffLogin {
 		var checked = credentials.login(throttleKey(email), staff.map(StaffAccount::id),
 				staff.map(StaffAccount::active).orElse(false), password, attempt);
 		return switch (checked) {
-			case PasswordCheck.Passed<UUID> passed ->
-				new LoginOutcome.Succeeded<>(staff.orElseThrow().principal(), passed.deviceToken());
+			case PasswordCheck.Passed<UUID> passed -> {
+				// a password set under an older policy keeps working; the back office
+				// then
+				// asks its owner to act (as the storefront asks customers)
+				var account = staff.orElseThrow();
+				var outdated = !credentials.meetsPolicy(account.id(), account.email(), account.displayName(), password);
+				yield new LoginOutcome.Succeeded<>(account.principal(outdated), passed.deviceToken());
+			}
 			case PasswordCheck.Failed<UUID> failed -> new LoginOutcome.Failed<>();
 			case PasswordCheck.Blocked<UUID> blocked -> new LoginOutcome.Blocked<>(blocked.remaining());
 		};
 	}
 
 	/**
-	 * The signed-in staff member as they are now, with their current name and role; empty
-	 * when the account is deactivated or was deactivated after they signed in (their
-	 * session is over).
+	 * The signed-in staff member as they are now, with their current name and role (and
+	 * what their login found of their password); empty when the account is deactivated or
+	 * was deactivated after they signed in (their session is over).
 	 */
 	public Optional<StaffPrincipal> current(StaffPrincipal signedIn) {
 		return accounts.account(signedIn.staffId())
 			.filter(StaffAccount::active)
-			.map(StaffAccount::principal)
+			.map(account -> account.principal(signedIn.passwordOutdated()))
 			.filter(now -> now.sessionGeneration() == signedIn.sessionGeneration());
 	}
 

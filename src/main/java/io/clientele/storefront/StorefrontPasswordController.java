@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordPolicy;
 import io.clientele.credentials.PasswordResets;
 import io.clientele.credentials.PasswordResets.RestoreOutcome;
@@ -33,9 +34,12 @@ class StorefrontPasswordController {
 
 	private final PasswordPolicy policy;
 
-	StorefrontPasswordController(PasswordResets resets, PasswordPolicy policy) {
+	private final PasswordManagement passwords;
+
+	StorefrontPasswordController(PasswordResets resets, PasswordPolicy policy, PasswordManagement passwords) {
 		this.resets = resets;
 		this.policy = policy;
+		this.passwords = passwords;
 	}
 
 	record ForgottenForm(@Nullable String email) {
@@ -87,11 +91,11 @@ class StorefrontPasswordController {
 	String restoreForm(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
 		response.setHeader("Referrer-Policy", "no-referrer");
 		var check = resets.check(token);
-		if (!(check instanceof TokenCheck.Valid)) {
+		if (!(check instanceof TokenCheck.Valid valid)) {
 			return linkProblem(check, model);
 		}
 		model.addAttribute("restoreForm", new RestoreForm(token, null, null));
-		return "storefront/password/restore";
+		return restorePage(valid, model);
 	}
 
 	@PostMapping("/password/restore")
@@ -102,11 +106,11 @@ class StorefrontPasswordController {
 			result.rejectValue("passwordConfirmation", "password.mismatch");
 		}
 		var check = resets.check(restoreForm.tokenText());
-		if (!(check instanceof TokenCheck.Valid)) {
+		if (!(check instanceof TokenCheck.Valid valid)) {
 			return linkProblem(check, model);
 		}
 		if (result.hasErrors()) {
-			return "storefront/password/restore";
+			return restorePage(valid, model);
 		}
 		return switch (resets.restore(restoreForm.tokenText(), restoreForm.passwordText())) {
 			case RestoreOutcome.Restored restored -> {
@@ -115,10 +119,16 @@ class StorefrontPasswordController {
 			}
 			case RestoreOutcome.Rejected rejected -> {
 				FormErrors.reject(result, rejected.violations(), Map.of("password", "password"));
-				yield "storefront/password/restore";
+				yield restorePage(valid, model);
 			}
 			case RestoreOutcome.LinkNotUsable unusable -> linkProblem(unusable.check(), model);
 		};
+	}
+
+	// the link's owner's minimum: lower when they have a second factor
+	private String restorePage(TokenCheck.Valid link, Model model) {
+		model.addAttribute("passwordMinLength", passwords.minLengthFor(link.customer()));
+		return "storefront/password/restore";
 	}
 
 	private static String linkProblem(TokenCheck check, Model model) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.credentials.PasswordCandidate;
+import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordPolicy;
 import io.clientele.credentials.PasswordStrength;
 import io.clientele.customer.CustomerManagement;
@@ -33,8 +34,11 @@ class StorefrontPasswordStrengthController {
 
 	private final MessageSource messages;
 
+	private final PasswordManagement passwords;
+
 	StorefrontPasswordStrengthController(PasswordStrength strength, PasswordPolicy policy, CustomerManagement customers,
-			MessageSource messages) {
+			MessageSource messages, PasswordManagement passwords) {
+		this.passwords = passwords;
 		this.strength = strength;
 		this.policy = policy;
 		this.customers = customers;
@@ -53,9 +57,8 @@ class StorefrontPasswordStrengthController {
 			Locale locale) {
 		var candidate = new PasswordCandidate(password, email, firstName, lastName);
 		if (authentication != null && authentication.getPrincipal() instanceof CustomerPrincipal principal) {
-			candidate = customers.find(principal.id())
-				.map(c -> new PasswordCandidate(password, c.email().value(), c.firstName(), c.lastName()))
-				.orElse(candidate);
+			// the signed-in customer's words and second factor, as the change will check
+			candidate = customers.find(principal.id()).map(c -> passwords.candidate(c, password)).orElse(candidate);
 		}
 		var level = strength.estimate(candidate);
 		var problems = policy.check(candidate)

@@ -68,8 +68,11 @@ class StorefrontProfileController {
 		model.addAttribute("customer",
 				customers.find(principal.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		model.addAttribute("passwordStatus", principal.passwordStatus().name());
-		model.addAttribute("passwordMinLength", policy.minLength());
+		// the customer's own minimum: lower once they have a second factor
+		model.addAttribute("passwordMinLength", passwords.minLengthFor(principal.id()));
 		model.addAttribute("passwordMaxLength", policy.maxLength());
+		model.addAttribute("singleFactorMinLength", policy.minLength(false));
+		model.addAttribute("secondFactorMinLength", policy.minLength(true));
 	}
 
 	/** The contact details as typed. */

@@ -13,7 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * When the policy requires it, an outdated password must be changed before anything else.
+ * When the policy requires it, an outdated password must be changed (or, when it is only
+ * too short, a second sign-in method added) before anything else.
  */
 @Configuration(proxyBeanMethods = false)
 class StorefrontWebConfiguration implements WebMvcConfigurer {
@@ -32,7 +33,13 @@ class StorefrontWebConfiguration implements WebMvcConfigurer {
 				}
 				return true;
 			}
-		}).addPathPatterns("/customer/**").excludePathPatterns("/customer/profile", "/customer/profile/**");
+		})
+			.addPathPatterns("/customer/**")
+			// adding a second sign-in method is the other way to make a too-short
+			// password
+			// comply (the notice on the profile links there)
+			.excludePathPatterns("/customer/profile", "/customer/profile/**", "/customer/security",
+					"/customer/security/**");
 	}
 
 }

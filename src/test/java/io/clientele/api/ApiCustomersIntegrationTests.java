@@ -177,7 +177,7 @@ class ApiCustomersIntegrationTests {
 						 {"code":"901","status":422,"detail":"lastName => This value is not valid."},
 						 {"code":"901","status":422,"detail":"email => This value is not a valid email address."},
 						 {"code":"901","status":422,"detail":"gender => The value you selected is not a valid choice."},
-						 {"code":"901","status":422,"detail":"password => This value is too short. It should have 12 characters or more."},
+						 {"code":"901","status":422,"detail":"password => This value is too short. It should have 8 characters or more."},
 						 {"code":"901","status":422,"detail":"confirmPassword => This value is too long. It should have 128 characters or less."},
 						 {"code":"901","status":422,"detail":"acceptedTerms => This value should be true."}]}""");
 	}
@@ -192,7 +192,7 @@ class ApiCustomersIntegrationTests {
 
 	@Test
 	void policyFailuresAnswerSprykersPasswordCodes() {
-		var common = "password1234";
+		var common = "1qaz2wsx3edc4rfv";
 
 		assertAnswer(api.post("/api/customers", registration(Shoppers.uniqueEmail(), common, common), null), 400, """
 				{"errors":[{"code":"422","status":400,"detail":"The password is listed as common."},

@@ -19,6 +19,7 @@ import io.clientele.support.Accounts;
 import io.clientele.support.ApiClient;
 import io.clientele.support.Shoppers;
 import io.clientele.support.TestMailServer;
+import io.clientele.support.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,6 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiPasswordsIntegrationTests {
 
 	static final String NEW_PASSWORD = "violet-lantern-orchard-3";
+
+	// random enough to be "strong" at any of these lengths, so only the length decides
+	static final String FOURTEEN = "tk9-vq2-mzr7-w";
+
+	static final String FIFTEEN = "tk9-vq2-mzr7-wq";
 
 	@LocalServerPort
 	int port;
@@ -142,6 +148,70 @@ class ApiPasswordsIntegrationTests {
 				422, "406", "Value in field password should be identical to value in the confirmPassword field.");
 		assertAnswer(api.patch("/api/customer-restore-password", restore("k", NEW_PASSWORD, NEW_PASSWORD), null), 400,
 				"{\"errors\":[{\"status\":400,\"detail\":\"Resource id is not specified.\"}]}");
+	}
+
+	static String registration(String email, String password) {
+		return """
+				{"data":{"type":"customers","attributes":{"salutation":"Mrs","firstName":"Sonia","lastName":"Wagner",
+				 "email":"%s","gender":"Female","password":"%s","confirmPassword":"%s","acceptedTerms":true}}}"""
+			.formatted(email, password, password);
+	}
+
+	WebClient.Page registerInTheStorefront(String password) {
+		var browser = new WebClient(port, Shoppers.uniqueClientAddress());
+		browser.get("/register");
+		var form = Shoppers.registrationForm(Shoppers.uniqueEmail(), "password", password);
+		form.put("passwordConfirmation", password);
+		return browser.post("/register", form);
+	}
+
+	@Test
+	void theApiRefusesAFourteenCharacterPasswordWith418WhereTheStorefrontAsksForFifteenAndBothTakeFifteen() {
+		var app = new ApiClient(port, Shoppers.uniqueClientAddress());
+		var shopper = new WebClient(port);
+		shopper.logIn(email, Shoppers.PASSWORD);
+		shopper.get("/customer/profile");
+
+		var storefrontRegistration = registerInTheStorefront(FOURTEEN);
+		var storefrontChange = shopper.post("/customer/profile/password", java.util.Map.of("currentPassword",
+				Shoppers.PASSWORD, "newPassword", FOURTEEN, "newPasswordConfirmation", FOURTEEN));
+
+		assertThat(storefrontRegistration.body()).contains("The password must have at least 15 characters.");
+		assertThat(storefrontChange.body()).contains("The password must have at least 15 characters.");
+		assertError(app.post("/api/customers", registration(Shoppers.uniqueEmail(), FOURTEEN), null), 400, "418",
+				"The password is too short.");
+		assertError(
+				api.patch("/api/customer-password/" + customer.reference().value(),
+						change(Shoppers.PASSWORD, FOURTEEN, FOURTEEN), token),
+				400, "418", "The password is too short.");
+		assertError(api.patch("/api/customer-restore-password/any", restore("k", FOURTEEN, FOURTEEN), null), 422, "415",
+				"Restore password key is not valid.");
+		assertThat(registerInTheStorefront(FIFTEEN).status()).as("storefront").isEqualTo(302);
+		assertThat(app.post("/api/customers", registration(Shoppers.uniqueEmail(), FIFTEEN), null).status())
+			.as("API registration")
+			.isEqualTo(201);
+		assertThat(api
+			.patch("/api/customer-password/" + customer.reference().value(),
+					change(Shoppers.PASSWORD, FIFTEEN, FIFTEEN), token)
+			.status()).as("API change").isEqualTo(204);
+	}
+
+	@Test
+	void requestValidationChecksTheLowestMinimumAnyAccountMayHaveAndThePolicyTheAccountsOwn() {
+		var seven = "tk9-vq2";
+		// nine: zxcvbn rates no eight characters "strong", which would add code 426
+		var nine = "tk9-vq2mx";
+
+		assertAnswer(
+				api.patch("/api/customer-password/" + customer.reference().value(),
+						change(Shoppers.PASSWORD, seven, seven), token),
+				422,
+				"""
+						{"errors":[
+						 {"code":"901","status":422,"detail":"newPassword => This value is too short. It should have 8 characters or more."},
+						 {"code":"901","status":422,"detail":"confirmPassword => This value is too short. It should have 8 characters or more."}]}""");
+		assertError(api.patch("/api/customer-password/" + customer.reference().value(),
+				change(Shoppers.PASSWORD, nine, nine), token), 400, "418", "The password is too short.");
 	}
 
 }

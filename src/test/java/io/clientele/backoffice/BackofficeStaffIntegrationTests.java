@@ -332,4 +332,27 @@ class BackofficeStaffIntegrationTests {
 		assertThat(current(member).active()).isTrue();
 	}
 
+	@Test
+	void aStaffMemberWhosePasswordIsShorterThanTheMinimumNowStillSignsInAndTheDashboardSaysWhatApplies() {
+		var member = member(StaffRole.SUPPORT, "Olga Older");
+		var twelve = "tk9-vq2-mzr7";
+		// as if set when 12 characters were the minimum
+		jdbc.sql("update credentials_password set hash = ? where owner_id = ?")
+			.params(de.mkammerer.argon2.Argon2Factory.create(de.mkammerer.argon2.Argon2Factory.Argon2Types.ARGON2id)
+				.hash(2, 19456, 1, twelve.toCharArray()), member.id())
+			.update();
+		var browser = new WebClient(port);
+
+		var answer = logIn(browser, member.email().value(), twelve);
+		var dashboard = browser.follow(answer);
+
+		assertThat(answer.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice"));
+		assertThat(dashboard.body()).contains("id=\"password-outdated\"")
+			.contains("Your password no longer meets the password rules: a password needs at least 15 characters"
+					+ " on its own, and 8 together with a second sign-in method.");
+		assertThat(browser.get("/backoffice/customers").status()).as("still signed in").isEqualTo(200);
+		assertThat(signedIn(member(StaffRole.SUPPORT, "Nora Newer")).get("/backoffice").body())
+			.doesNotContain("id=\"password-outdated\"");
+	}
+
 }

@@ -19,7 +19,7 @@ class PasswordPolicyTests {
 
 	PasswordPolicy policy = new PasswordPolicy(CredentialsTestSettings.defaults(), strength);
 
-	PasswordPolicy lengthOnly = policyWith(CredentialsTestSettings.policy(12, 0, 0, "", List.of(), List.of()));
+	PasswordPolicy lengthOnly = policyWith(CredentialsTestSettings.lengths(15, 8));
 
 	PasswordPolicy policyWith(CredentialsSettings.PasswordPolicySettings settings) {
 		return new PasswordPolicy(CredentialsTestSettings.withPolicy(settings), strength);
@@ -39,10 +39,54 @@ class PasswordPolicyTests {
 	}
 
 	@Test
-	void acceptsTwelveCharactersAndRejectsElevenNamingTheLimit() {
-		assertThat(lengthOnly.check(candidate("tk9-vq2-mzr7"))).isEmpty();
-		assertThat(lengthOnly.check(candidate("tk9-vq2-mzr")))
-			.containsExactly(Violation.of("password", "password.too-short", 12));
+	void singleFactorAccountsNeedFifteenCharactersAndFourteenIsRejectedNamingFifteen() {
+		assertThat(lengthOnly.check(candidate("tk9-vq2-mzr7-wq"))).isEmpty();
+		assertThat(lengthOnly.check(candidate("tk9-vq2-mzr7-w")))
+			.containsExactly(Violation.of("password", "password.too-short", 15));
+	}
+
+	@Test
+	void accountsWithASecondFactorNeedEightCharactersAndSevenIsRejectedNamingEight() {
+		assertThat(lengthOnly.check(candidate("tk9-vq2m").withSecondFactor(true))).isEmpty();
+		assertThat(lengthOnly.check(candidate("tk9-vq2").withSecondFactor(true)))
+			.containsExactly(Violation.of("password", "password.too-short", 8));
+	}
+
+	@Test
+	void underTheDefaultStrengthRuleEightCharactersMeetTheSecondFactorLengthButNeverRateStrong() {
+		// zxcvbn counts ten guesses per random character: 10^8 is "average", 10^9
+		// "strong"
+		assertThat(policy.check(candidate("Tq7#vL2p").withSecondFactor(true)))
+			.containsExactly(Violation.of("password", "password.too-weak", "password.strength.strong"));
+		assertThat(policy.check(candidate("Tq7#vL2pX").withSecondFactor(true))).isEmpty();
+		assertThat(policy.check(candidate("Tq7#vL2pX")))
+			.containsExactly(Violation.of("password", "password.too-short", 15));
+	}
+
+	@Test
+	void aMinLengthConfiguredBelowTheSecondFactorMinimumIsRaisedToIt() {
+		var lowered = policyWith(CredentialsTestSettings.lengths(6, 8));
+
+		assertThat(lowered.minLength()).isEqualTo(8);
+		assertThat(lowered.check(candidate("tk9-vq2")))
+			.containsExactly(Violation.of("password", "password.too-short", 8));
+		assertThat(lowered.check(candidate("tk9-vq2m"))).isEmpty();
+	}
+
+	@Test
+	void aLowerSecondFactorMinimumLowersOnlyThatMinimum() {
+		var custom = policyWith(CredentialsTestSettings.lengths(12, 10));
+
+		assertThat(custom.minLength(false)).isEqualTo(12);
+		assertThat(custom.minLength(true)).isEqualTo(10);
+		assertThat(custom.lowestMinLength()).isEqualTo(10);
+	}
+
+	@Test
+	void theLowestMinimumIsTheSecondFactorOneAndTheDefaultsAreNistsFifteenAndEight() {
+		assertThat(policy.minLength()).isEqualTo(15);
+		assertThat(policy.minLength(true)).isEqualTo(8);
+		assertThat(policy.lowestMinLength()).isEqualTo(8);
 	}
 
 	@Test
@@ -56,9 +100,9 @@ class PasswordPolicyTests {
 
 	@Test
 	void countsCharactersNotUtf16Units() {
-		assertThat(lengthOnly.check(candidate("😀🐳🎈🌵🚲🍋🦉🎻🧩🌋🪁🦔"))).isEmpty();
-		assertThat(lengthOnly.check(candidate("😀🐳🎈🌵🚲🍋🦉🎻🧩🌋🪁")))
-			.containsExactly(Violation.of("password", "password.too-short", 12));
+		assertThat(lengthOnly.check(candidate("😀🐳🎈🌵🚲🍋🦉🎻🧩🌋🪁🦔🍇🐙🎲"))).isEmpty();
+		assertThat(lengthOnly.check(candidate("😀🐳🎈🌵🚲🍋🦉🎻🧩🌋🪁🦔🍇🐙")))
+			.containsExactly(Violation.of("password", "password.too-short", 15));
 	}
 
 	@Test

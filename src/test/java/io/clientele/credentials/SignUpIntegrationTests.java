@@ -70,7 +70,7 @@ class SignUpIntegrationTests {
 					"short"))
 			.satisfies(
 					ex -> assertThat(ex.violations()).contains(Violation.of("firstName", "name.forbidden-characters"),
-							Violation.of("password", "password.too-short", 12)));
+							Violation.of("password", "password.too-short", 15)));
 		assertThat(customers.findByEmail(EmailAddress.of(email))).isEmpty();
 	}
 

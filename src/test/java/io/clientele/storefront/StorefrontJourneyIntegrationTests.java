@@ -113,7 +113,7 @@ class StorefrontJourneyIntegrationTests {
 		assertThat(feedbackOf("salutation")).isEqualTo("Please choose a salutation.");
 		assertThat(feedbackOf("firstName")).isEqualTo("A name cannot contain < > : or /.");
 		assertThat(feedbackOf("email")).isEqualTo("This is not a valid email address.");
-		assertThat(feedbackOf("password")).contains("The password must have at least 12 characters.");
+		assertThat(feedbackOf("password")).contains("The password must have at least 15 characters.");
 		assertThat(feedbackOf("acceptTerms")).isEqualTo("Please accept the terms and conditions.");
 		assertThat(browser.findElement(By.id("firstName")).getAttribute("value")).isEqualTo("Ann<");
 		assertThat(browser.findElement(By.id("password")).getAttribute("value")).isEmpty();

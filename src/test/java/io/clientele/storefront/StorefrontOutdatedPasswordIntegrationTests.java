@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import de.mkammerer.argon2.Argon2Factory;
 import io.clientele.credentials.SignUp;
 import io.clientele.support.Accounts;
+import io.clientele.support.ApiClient;
 import io.clientele.support.Shoppers;
 import io.clientele.support.WebClient;
 
@@ -26,6 +27,9 @@ class StorefrontOutdatedPasswordIntegrationTests {
 
 	static final String OLD_WEAK_PASSWORD = "sunshine";
 
+	// met the 12-character minimum before NIST SP 800-63B-4's 15; otherwise strong
+	static final String TWELVE_CHARACTERS = "tk9-vq2-mzr7";
+
 	@LocalServerPort
 	int port;
 
@@ -36,11 +40,14 @@ class StorefrontOutdatedPasswordIntegrationTests {
 	JdbcClient jdbc;
 
 	String customerWithOldPassword() {
+		return customerWithOldPassword(OLD_WEAK_PASSWORD, "en_US");
+	}
+
+	String customerWithOldPassword(String password, String locale) {
 		var email = Shoppers.uniqueEmail();
-		var customer = Accounts.confirmedCustomer(signUp, email);
+		var customer = Accounts.confirmedCustomer(signUp, email, locale);
 		// as if set years ago under a weaker policy
-		var hash = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id)
-			.hash(2, 19456, 1, OLD_WEAK_PASSWORD.toCharArray());
+		var hash = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id).hash(2, 19456, 1, password.toCharArray());
 		jdbc.sql("update credentials_password set hash = ? where owner_id = ?")
 			.params(hash, customer.id().value())
 			.update();
@@ -73,6 +80,37 @@ class StorefrontOutdatedPasswordIntegrationTests {
 				"violet-lantern-orchard-3", "newPasswordConfirmation", "violet-lantern-orchard-3"));
 
 		assertThat(browser.get("/customer/profile").body()).doesNotContain("no longer meets our password rules");
+	}
+
+	@Test
+	void aTwelveCharacterPasswordFromBeforeTheFifteenCharacterMinimumStillLogsInAndIsToldToChangeItOrAddASecondFactor() {
+		var email = customerWithOldPassword(TWELVE_CHARACTERS, "en_US");
+		var browser = new WebClient(port);
+
+		var answer = browser.logIn(email, TWELVE_CHARACTERS);
+		var profile = browser.follow(answer);
+
+		assertThat(answer.location())
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/customer/profile?password-outdated"));
+		assertThat(profile.body()).contains("Your password no longer meets our password rules.")
+			.contains("a password needs at least 15 characters on its own, and 8 together with a second sign-in method")
+			.contains("href=\"/customer/security\"")
+			.contains("Add a second sign-in method")
+			.contains("id=\"postpone\"");
+		assertThat(new ApiClient(port).accessToken(email, TWELVE_CHARACTERS)).as("the API logs it in too").isNotBlank();
+	}
+
+	@Test
+	void theNoticeAboutATooShortPasswordIsGermanForGermanCustomers() {
+		var email = customerWithOldPassword(TWELVE_CHARACTERS, "de_DE");
+		var browser = new WebClient(port);
+
+		var profile = browser.follow(browser.logIn(email, TWELVE_CHARACTERS));
+
+		assertThat(profile.body()).contains("Ihr Passwort entspricht nicht mehr unseren Passwortregeln.")
+			.contains(
+					"Ein Passwort braucht allein mindestens 15 Zeichen, zusammen mit einer zweiten Anmeldemethode mindestens 8.")
+			.contains("Zweite Anmeldemethode hinzufügen");
 	}
 
 }

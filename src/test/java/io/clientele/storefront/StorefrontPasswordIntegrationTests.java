@@ -216,7 +216,7 @@ class StorefrontPasswordIntegrationTests {
 		var page = browser.post("/customer/profile/password",
 				Map.of("currentPassword", Shoppers.PASSWORD, "newPassword", "aaab", "newPasswordConfirmation", "aaab"));
 
-		assertThat(page.body()).contains("Das Passwort muss mindestens 12 Zeichen haben.")
+		assertThat(page.body()).contains("Das Passwort muss mindestens 15 Zeichen haben.")
 			.contains("Das Passwort darf ein Zeichen nicht 3-mal oder öfter hintereinander wiederholen.")
 			.contains("mindestens als stark bewertet wird");
 	}

@@ -122,7 +122,7 @@ class StorefrontPasswordJourneyIntegrationTests {
 		assertThat(meter.findElement(By.cssSelector(".strength-label")).getText())
 			.isEqualTo(german.get(expected.score()));
 		assertThat(meter.findElement(By.cssSelector(".strength-problems")).getText())
-			.contains("Das Passwort muss mindestens 12 Zeichen haben.");
+			.contains("Das Passwort muss mindestens 15 Zeichen haben.");
 	}
 
 	private org.openqa.selenium.WebElement waitForMeter(String inputId, String... levels) {

@@ -102,7 +102,7 @@ class StorefrontRegistrationIntegrationTests {
 			email                | OVERLONG_EMAIL   | An email address can have at most 100 characters.
 			salutation           | Sir              | Please choose one of the salutations offered.
 			salutation           |                  | Please choose a salutation.
-			password             | short-pass1      | The password must have at least 12 characters.
+			password             | tk9-vq2-mzr7-w   | The password must have at least 15 characters.
 			password             | OVERLONG_PASS    | The password can have at most 128 characters.
 			passwordConfirmation | blue-kettle-harbour-8 | The passwords do not match.
 			acceptTerms          | false            | Please accept the terms and conditions.
