@@ -28,7 +28,7 @@ create table multifactor_code (
 create index multifactor_code_expiry on multifactor_code (expires_at);
 
 -- The owner's verification flow: wrong codes since the last success or reset, resets since
--- the last success, and a lock after too many resets. Its row is locked by every check,
+-- the last success, a lock after too many resets, and when the last code was mailed. Its row is locked by every check,
 -- so parallel guesses on any node are counted one after the other.
 create table multifactor_flow (
     owner_kind   varchar(8)  not null,
@@ -36,6 +36,7 @@ create table multifactor_flow (
     wrong_codes  integer     not null default 0,
     resets       integer     not null default 0,
     locked_until timestamptz,
+    last_code_at timestamptz,
     updated_at   timestamptz not null,
     primary key (owner_kind, owner_id)
 );

@@ -2,7 +2,8 @@
  * Passwords: the policy they must meet, their argon2id hashes, verification and sign-up.
  * No hash ever leaves this module; other modules ask it to set or verify a password.
  */
-@ApplicationModule(displayName = "Credentials", allowedDependencies = { "customer", "notification", "audit", "shared" })
+@ApplicationModule(displayName = "Credentials",
+		allowedDependencies = { "customer", "multifactor", "notification", "audit", "shared" })
 @NullMarked
 package io.clientele.credentials;
 

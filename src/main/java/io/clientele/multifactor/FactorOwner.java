@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.clientele.audit.AuditActor;
 import io.clientele.audit.AuditTrail;
+import io.clientele.customer.CustomerDetails;
 import io.clientele.notification.Recipient;
 
 /**
@@ -20,6 +21,12 @@ public record FactorOwner(Kind kind, UUID id, Recipient recipient) {
 
 		CUSTOMER, STAFF
 
+	}
+
+	/** A customer, with the address their mails go to. */
+	public static FactorOwner customer(CustomerDetails customer) {
+		return new FactorOwner(Kind.CUSTOMER, customer.id().value(), new Recipient(customer.email(),
+				customer.fullName(), customer.locale().locale(), customer.id().value()));
 	}
 
 	/** A staff member; the staff module knows their address. */
