@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.clientele.multifactor.SecondFactorProof;
 import io.clientele.authentication.CustomerLogin;
 import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.authentication.LoginOutcome;
@@ -66,7 +67,8 @@ class ApiTokenController {
 		rules.required("username").notBlank().email();
 		rules.required("password").notBlank();
 		rules.check();
-		return switch (login.attempt(rules.textOrEmpty("username"), rules.textOrEmpty("password"), attempt(request))) {
+		return switch (login.attempt(rules.textOrEmpty("username"), rules.textOrEmpty("password"), attempt(request),
+				secondFactor(request))) {
 			case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> {
 				response.setHeader(DEVICE_TOKEN, succeeded.deviceToken());
 				yield tokens("access-tokens",
@@ -76,6 +78,8 @@ class ApiTokenController {
 				throw new GlueException(GlueError.loginBlocked(blocked.minutes()));
 			case LoginOutcome.Failed<CustomerPrincipal> failed ->
 				throw new GlueException(GlueError.FAILED_TO_AUTHENTICATE);
+			case LoginOutcome.SecondFactorNeeded<CustomerPrincipal> needed ->
+				throw new GlueException(GlueError.secondFactor(needed.check()));
 		};
 	}
 
@@ -122,7 +126,7 @@ class ApiTokenController {
 				if (username == null || username.isBlank() || password == null || password.isEmpty()) {
 					yield oauthError("invalid_request", "The request is missing username or password.");
 				}
-				yield switch (login.attempt(username, password, attempt(request))) {
+				yield switch (login.attempt(username, password, attempt(request), secondFactor(request))) {
 					case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> {
 						response.setHeader(DEVICE_TOKEN, succeeded.deviceToken());
 						yield oauthTokens(
@@ -135,6 +139,10 @@ class ApiTokenController {
 						JsonApi.errors(429, java.util.List.of(GlueError.loginBlocked(blocked.minutes())));
 					case LoginOutcome.Failed<CustomerPrincipal> failed ->
 						oauthError("invalid_grant", "The user credentials were incorrect.");
+					case LoginOutcome.SecondFactorNeeded<CustomerPrincipal> needed -> {
+						var error = GlueError.secondFactor(needed.check());
+						yield JsonApi.errors(error.status(), java.util.List.of(error));
+					}
 				};
 			}
 			case "refresh_token" -> {
@@ -213,6 +221,14 @@ class ApiTokenController {
 
 	static LoginAttempt attempt(HttpServletRequest request) {
 		return new LoginAttempt(request.getRemoteAddr(), request.getHeader(DEVICE_TOKEN));
+	}
+
+	/** The header that carries the second factor's code (Spryker's MFA). */
+	static final String MFA_CODE = "X-MFA-Code";
+
+	/** The second factor a request brings in {@value #MFA_CODE}. */
+	static SecondFactorProof secondFactor(HttpServletRequest request) {
+		return new SecondFactorProof(request.getHeader(MFA_CODE), null);
 	}
 
 	private ResponseEntity<Object> tokens(String type, ApiCustomer customer) {

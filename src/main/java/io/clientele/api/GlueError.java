@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.clientele.multifactor.SecondFactorCheck;
+
 /**
  * One error of Glue's envelope {@code {"errors":[{"code","status","detail"}]}}. The code
  * is a string (leading zeros matter); envelope errors carry none.
@@ -75,6 +77,37 @@ record GlueError(@Nullable String code, int status, String detail) {
 	static final GlueError INVALID_TYPE = new GlueError(null, 400, "Invalid type.");
 
 	static final GlueError RESOURCE_ID_MISSING = new GlueError(null, 400, "Resource id is not specified.");
+
+	// spec/spryker.md §11 (multi-factor authentication); Spryker's docs give the status
+	// of 5900 only
+	static final GlueError MFA_CODE_MISSING = new GlueError("5900", 403, "X-MFA-Code header is missing.");
+
+	static final GlueError MFA_CODE_INVALID = new GlueError("5901", 403, "X-MFA-Code is invalid.");
+
+	static final GlueError MFA_TYPE_MISSING = new GlueError("5902", 400, "MFA type is missing.");
+
+	static final GlueError MFA_DEACTIVATION_FAILED = new GlueError("5903", 400, "Failed to deactivate MFA.");
+
+	static final GlueError MFA_ALREADY_ACTIVATED = new GlueError("5904", 400, "MFA type already activated.");
+
+	static final GlueError MFA_NO_CUSTOMER = new GlueError("5905", 400, "No customer identifier provided.");
+
+	static final GlueError MFA_TYPE_NOT_FOUND = new GlueError("5906", 404, "MFA type is not found.");
+
+	static final GlueError MFA_CUSTOMER_NOT_FOUND = new GlueError("5907", 404, "Customer not found.");
+
+	/**
+	 * A second factor that did not pass: missing (5900) or invalid (5901, also when too
+	 * many wrong codes locked the step: then status 429).
+	 */
+	static GlueError secondFactor(SecondFactorCheck check) {
+		return switch (check) {
+			case SecondFactorCheck.Missing missing -> MFA_CODE_MISSING;
+			case SecondFactorCheck.Locked locked ->
+				new GlueError(MFA_CODE_INVALID.code(), 429, MFA_CODE_INVALID.detail());
+			default -> MFA_CODE_INVALID;
+		};
+	}
 
 	static GlueError notIdentical(String field, String confirmation) {
 		return new GlueError("406", 422,

@@ -5,7 +5,8 @@
  * business rules.
  */
 @ApplicationModule(displayName = "API",
-		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "shared" })
+		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "multifactor",
+				"shared" })
 @NullMarked
 package io.clientele.api;
 

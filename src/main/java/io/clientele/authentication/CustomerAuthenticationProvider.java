@@ -15,10 +15,13 @@ import org.springframework.stereotype.Component;
 
 import io.clientele.credentials.LoginAttempt;
 import io.clientele.credentials.PasswordHashingBusy;
+import io.clientele.multifactor.SecondFactorProof;
 
 /**
  * {@link CustomerLogin} for Spring Security's form login: a blocked login is
- * {@link LoginBlocked}, every other failure the same {@link BadCredentialsException}.
+ * {@link LoginBlocked}, a right password of an account with a second factor
+ * {@link SecondFactorRequired} (the form's second step follows), every other failure the
+ * same {@link BadCredentialsException}.
  */
 @Component
 public class CustomerAuthenticationProvider implements AuthenticationProvider {
@@ -42,7 +45,7 @@ public class CustomerAuthenticationProvider implements AuthenticationProvider {
 		try {
 			var attempt = DeviceCookies.currentAttempt(DeviceCookies.CUSTOMER);
 			var checked = new LoginAttempt(clientAddress(authentication), attempt.deviceToken());
-			return switch (login.attempt(email, password, checked)) {
+			return switch (login.attempt(email, password, checked, SecondFactorProof.none())) {
 				case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> {
 					devices.remember(DeviceCookies.CUSTOMER, succeeded.deviceToken(), "/");
 					yield UsernamePasswordAuthenticationToken.authenticated(succeeded.principal(), null,
@@ -51,6 +54,8 @@ public class CustomerAuthenticationProvider implements AuthenticationProvider {
 				case LoginOutcome.Blocked<CustomerPrincipal> blocked -> throw new LoginBlocked(blocked.remaining());
 				case LoginOutcome.Failed<CustomerPrincipal> failed ->
 					throw new BadCredentialsException("Bad credentials");
+				case LoginOutcome.SecondFactorNeeded<CustomerPrincipal> needed ->
+					throw new SecondFactorRequired(needed.principal(), needed.deviceToken(), needed.check());
 			};
 		}
 		catch (PasswordHashingBusy ex) {

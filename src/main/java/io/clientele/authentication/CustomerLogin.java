@@ -2,6 +2,7 @@ package io.clientele.authentication;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,12 +17,18 @@ import io.clientele.credentials.PasswordManagement.VerifiedPassword;
 import io.clientele.credentials.Registrations;
 import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerId;
+import io.clientele.customer.CustomerManagement;
+import io.clientele.multifactor.FactorOwner;
+import io.clientele.multifactor.SecondFactorCheck;
+import io.clientele.multifactor.SecondFactorProof;
+import io.clientele.multifactor.SecondFactors;
 
 /**
  * A customer's login with address and password, the same for the storefront and the API:
  * the attempt is reserved against the lockout before the password is hashed (credentials
  * counts it, audits it and tells the owner of a block); an unknown address, a wrong
- * password and an unconfirmed or blocked account fail alike.
+ * password and an unconfirmed or blocked account fail alike. An account with a second
+ * factor is admitted only with its code, checked and counted by {@link SecondFactors}.
  */
 @Component
 public class CustomerLogin {
@@ -34,32 +41,72 @@ public class CustomerLogin {
 
 	private final AuditTrail audit;
 
-	CustomerLogin(PasswordManagement passwords, Registrations registrations, LoginThrottle throttle, AuditTrail audit) {
+	private final SecondFactors factors;
+
+	private final CustomerManagement customers;
+
+	CustomerLogin(PasswordManagement passwords, Registrations registrations, LoginThrottle throttle, AuditTrail audit,
+			SecondFactors factors, CustomerManagement customers) {
 		this.audit = audit;
+		this.factors = factors;
+		this.customers = customers;
 		this.passwords = passwords;
 		this.registrations = registrations;
 		this.throttle = throttle;
 	}
 
-	public LoginOutcome<CustomerPrincipal> attempt(String email, String password, LoginAttempt attempt) {
+	/**
+	 * Checks the password, then, if the account has a second factor, the code the proof
+	 * carries (none yet in a two-step form: then {@link LoginOutcome.SecondFactorNeeded},
+	 * and a mailed code goes out when mail is the only method). Success is audited once
+	 * both factors passed. Not one transaction: no connection is held while the password
+	 * is hashed.
+	 */
+	public LoginOutcome<CustomerPrincipal> attempt(String email, String password, LoginAttempt attempt,
+			SecondFactorProof proof) {
 		return switch (passwords.login(email, password, attempt)) {
 			case PasswordCheck.Blocked<VerifiedPassword> blocked -> new LoginOutcome.Blocked<>(blocked.remaining());
 			case PasswordCheck.Failed<VerifiedPassword> failed -> new LoginOutcome.Failed<>();
-			case PasswordCheck.Passed<VerifiedPassword> passed -> admit(passed, attempt);
+			case PasswordCheck.Passed<VerifiedPassword> passed -> admit(passed, attempt, proof);
 		};
 	}
 
-	private LoginOutcome<CustomerPrincipal> admit(PasswordCheck.Passed<VerifiedPassword> passed, LoginAttempt attempt) {
+	/**
+	 * The second step of a login whose password passed: admits the customer if the code
+	 * is right (or the proof's grace period covers it) and the account may still log in.
+	 */
+	public LoginOutcome<CustomerPrincipal> complete(CustomerPrincipal pending, String deviceToken,
+			SecondFactorProof proof, @Nullable String clientAddress) {
+		var customer = customers.find(pending.id());
+		if (customer.isEmpty() || customer.get().anonymized() || customer.get().blocked()) {
+			return new LoginOutcome.Failed<>();
+		}
+		return secondStep(customer.get(), pending, deviceToken, proof, clientAddress);
+	}
+
+	private LoginOutcome<CustomerPrincipal> admit(PasswordCheck.Passed<VerifiedPassword> passed, LoginAttempt attempt,
+			SecondFactorProof proof) {
 		var customer = passed.value().customer();
 		if ((registrations.doubleOptIn() && !customer.confirmed()) || customer.blocked()) {
 			audit.record(AuditType.LOGIN_FAILED, customer.id().value(), AuditTrail.ANONYMOUS, attempt.clientAddress(),
 					customer.blocked() ? "blocked" : "unconfirmed");
 			return new LoginOutcome.Failed<>();
 		}
-		audit.record(AuditType.LOGIN_SUCCEEDED, customer.id().value(), AuditTrail.CUSTOMER, attempt.clientAddress(),
-				null);
-		return new LoginOutcome.Succeeded<>(new CustomerPrincipal(customer.id().value(), customer.reference().value(),
-				customer.locale().code(), passed.value().status()), passed.deviceToken());
+		var principal = new CustomerPrincipal(customer.id().value(), customer.reference().value(),
+				customer.locale().code(), passed.value().status());
+		return secondStep(customer, principal, passed.deviceToken(), proof, attempt.clientAddress());
+	}
+
+	private LoginOutcome<CustomerPrincipal> secondStep(CustomerDetails customer, CustomerPrincipal principal,
+			String deviceToken, SecondFactorProof proof, @Nullable String clientAddress) {
+		var check = factors.require(FactorOwner.customer(customer), proof);
+		if (!check.satisfied()) {
+			return new LoginOutcome.SecondFactorNeeded<>(principal, deviceToken, check);
+		}
+		audit.record(AuditType.LOGIN_SUCCEEDED, customer.id().value(), AuditTrail.CUSTOMER, clientAddress,
+				check instanceof SecondFactorCheck.Satisfied satisfied && satisfied.recoveryCodeUsed() ? "recovery code"
+						: null);
+		return new LoginOutcome.Succeeded<>(principal, deviceToken);
 	}
 
 	/** The customers whose accounts are blocked after repeated failures right now. */

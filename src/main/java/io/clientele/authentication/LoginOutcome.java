@@ -2,6 +2,8 @@ package io.clientele.authentication;
 
 import java.time.Duration;
 
+import io.clientele.multifactor.SecondFactorCheck;
+
 /**
  * What a login attempt came to, for customers and staff alike.
  *
@@ -21,6 +23,15 @@ public sealed interface LoginOutcome<P> {
 	 * all alike.
 	 */
 	record Failed<P>() implements LoginOutcome<P> {
+	}
+
+	/**
+	 * The password is right and the account has a second factor, whose code did not come
+	 * or was refused ({@code check} says which). Nobody is signed in yet: the caller
+	 * keeps the principal and device token server-side until
+	 * {@link CustomerLogin#complete} admits them.
+	 */
+	record SecondFactorNeeded<P>(P principal, String deviceToken, SecondFactorCheck check) implements LoginOutcome<P> {
 	}
 
 	/** Too many failures: refused without checking the password. */

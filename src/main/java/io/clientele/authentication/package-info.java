@@ -4,7 +4,7 @@
  * revoked. Pages and filter chains belong to the delivery modules.
  */
 @ApplicationModule(displayName = "Authentication",
-		allowedDependencies = { "customer", "credentials", "audit", "shared" })
+		allowedDependencies = { "customer", "credentials", "multifactor", "audit", "shared" })
 @NullMarked
 package io.clientele.authentication;
 

@@ -109,6 +109,9 @@ class BackofficeSecurityConfiguration {
 				}
 				case LoginOutcome.Blocked<StaffPrincipal> blocked -> throw new StaffBlocked(blocked.minutes());
 				case LoginOutcome.Failed<StaffPrincipal> failed -> throw new BadCredentialsException("Bad credentials");
+				// staff login asks for its second factor on a page of its own
+				case LoginOutcome.SecondFactorNeeded<StaffPrincipal> needed ->
+					throw new BadCredentialsException("Bad credentials");
 			};
 		}
 

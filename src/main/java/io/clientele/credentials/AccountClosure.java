@@ -1,13 +1,18 @@
 package io.clientele.credentials;
 
+import java.time.Duration;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.clientele.audit.AuditActor;
 import io.clientele.audit.AuditTrail;
 import io.clientele.audit.AuditType;
+import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerId;
 import io.clientele.customer.CustomerManagement;
+import io.clientele.multifactor.SecondFactorCheck;
+import io.clientele.multifactor.SecondFactorProof;
 import io.clientele.notification.CustomerMails;
 
 /**
@@ -37,17 +42,60 @@ public class AccountClosure {
 		this.transaction = transaction;
 	}
 
+	/** What became of a closure. */
+	public sealed interface ClosureOutcome {
+
+		record Closed() implements ClosureOutcome {
+		}
+
+		/** The current password was wrong (counted as a failed login). */
+		record WrongPassword() implements ClosureOutcome {
+		}
+
+		/** Too many failures: the password was not checked. */
+		record Blocked(Duration remaining) implements ClosureOutcome {
+		}
+
+		/** The account has a second factor and its code did not come or was refused. */
+		record SecondFactorRefused(SecondFactorCheck check) implements ClosureOutcome {
+		}
+
+	}
+
 	/**
 	 * Closes the account if the password is the customer's current one (checked and
-	 * counted like a login); otherwise changes nothing and says why.
+	 * counted like a login) and the second factor, if any, passes; otherwise changes
+	 * nothing and says why.
 	 */
-	public PasswordCheck<CustomerId> close(CustomerId customerId, String currentPassword, LoginAttempt attempt) {
+	public ClosureOutcome close(CustomerId customerId, String currentPassword, LoginAttempt attempt,
+			SecondFactorProof proof) {
 		var customer = customers.find(customerId).filter(c -> !c.anonymized()).orElseThrow();
 		var checked = passwords.confirmCurrent(customerId, currentPassword, attempt);
-		if (!(checked instanceof PasswordCheck.Passed<?> passed)) {
-			return checked instanceof PasswordCheck.Blocked<?> blocked
-					? new PasswordCheck.Blocked<>(blocked.remaining()) : new PasswordCheck.Failed<>();
+		if (checked instanceof PasswordCheck.Blocked<?> blocked) {
+			return new ClosureOutcome.Blocked(blocked.remaining());
 		}
+		if (!(checked instanceof PasswordCheck.Passed<?>)) {
+			return new ClosureOutcome.WrongPassword();
+		}
+		return closeVerified(customer, proof);
+	}
+
+	/**
+	 * Closes the account of a customer signed in with an API token, which Glue's
+	 * {@code DELETE /customers/{ref}} does without a password: the second factor, if the
+	 * account has one, must pass.
+	 */
+	public ClosureOutcome closeSignedIn(CustomerId customerId, SecondFactorProof proof) {
+		var customer = customers.find(customerId).filter(c -> !c.anonymized()).orElseThrow();
+		return closeVerified(customer, proof);
+	}
+
+	private ClosureOutcome closeVerified(CustomerDetails customer, SecondFactorProof proof) {
+		var secondFactor = passwords.secondFactor(customer, proof);
+		if (!secondFactor.satisfied()) {
+			return new ClosureOutcome.SecondFactorRefused(secondFactor);
+		}
+		var customerId = customer.id();
 		// the recipient is taken before the address is replaced
 		var recipient = CustomerRecipients.of(customer);
 		transaction.executeWithoutResult(status -> {
@@ -56,7 +104,7 @@ public class AccountClosure {
 			audit.record(AuditType.ACCOUNT_DELETED, customerId.value(), AuditTrail.CUSTOMER,
 					AuditTrail.currentClientAddress(), "closed by the customer");
 		});
-		return new PasswordCheck.Passed<>(customerId, passed.deviceToken());
+		return new ClosureOutcome.Closed();
 	}
 
 	/**

@@ -11,6 +11,8 @@ import io.clientele.audit.AuditType;
 import io.clientele.customer.CustomerId;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.customer.EmailAlreadyRegistered;
+import io.clientele.multifactor.SecondFactorCheck;
+import io.clientele.multifactor.SecondFactorProof;
 import io.clientele.notification.CustomerMails;
 import io.clientele.notification.Recipient;
 import io.clientele.shared.EmailAddress;
@@ -69,14 +71,18 @@ public class EmailChanges {
 		record Rejected(List<Violation> violations) implements RequestOutcome {
 		}
 
+		/** The account has a second factor and its code did not come or was refused. */
+		record SecondFactorRefused(SecondFactorCheck check) implements RequestOutcome {
+		}
+
 	}
 
 	/**
 	 * Asks for the new address after the current password, checked and counted like a
-	 * login.
+	 * login, and the second factor if the account has one.
 	 */
-	public RequestOutcome request(CustomerId customerId, String currentPassword, String newEmail,
-			LoginAttempt attempt) {
+	public RequestOutcome request(CustomerId customerId, String currentPassword, String newEmail, LoginAttempt attempt,
+			SecondFactorProof proof) {
 		var customer = customers.find(customerId).filter(c -> !c.anonymized()).orElseThrow();
 		var problem = EmailAddress.problemWith(newEmail);
 		if (problem.isPresent()) {
@@ -95,6 +101,10 @@ public class EmailChanges {
 			}
 			case PasswordCheck.Passed<?> passed -> {
 			}
+		}
+		var secondFactor = passwords.secondFactor(customer, proof);
+		if (!secondFactor.satisfied()) {
+			return new RequestOutcome.SecondFactorRefused(secondFactor);
 		}
 		transaction.executeWithoutResult(status -> {
 			if (customers.findByEmail(address).isEmpty()) {

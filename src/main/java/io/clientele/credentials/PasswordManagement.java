@@ -23,6 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerId;
 import io.clientele.customer.CustomerManagement;
+import io.clientele.multifactor.FactorOwner;
+import io.clientele.multifactor.SecondFactorCheck;
+import io.clientele.multifactor.SecondFactorProof;
+import io.clientele.multifactor.SecondFactors;
 import io.clientele.notification.CustomerMails;
 import io.clientele.shared.EmailAddress;
 import io.clientele.shared.InvalidInput;
@@ -66,11 +70,14 @@ public class PasswordManagement {
 
 	private final PasswordCandidates candidates;
 
+	private final SecondFactors factors;
+
 	PasswordManagement(CustomerManagement customers, PasswordPolicy policy, NewPasswordCheck newPasswords,
 			PasswordHashing hashing, PasswordRepository passwords, CustomerTokens tokens, CustomerMails mails,
 			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, AuditTrail audit,
-			LoginThrottle throttle, PasswordResets resets, PasswordCandidates candidates) {
+			LoginThrottle throttle, PasswordResets resets, PasswordCandidates candidates, SecondFactors factors) {
 		this.candidates = candidates;
+		this.factors = factors;
 		this.audit = audit;
 		this.throttle = throttle;
 		this.resets = resets;
@@ -116,6 +123,10 @@ public class PasswordManagement {
 		}
 
 		record Rejected(List<Violation> violations) implements ChangeOutcome {
+		}
+
+		/** The account has a second factor and its code did not come or was refused. */
+		record SecondFactorRefused(SecondFactorCheck check) implements ChangeOutcome {
 		}
 
 	}
@@ -178,12 +189,12 @@ public class PasswordManagement {
 	}
 
 	/**
-	 * Changes the password after checking the current one. Afterwards every token is
-	 * void, the customer's other sessions end ({@link PasswordChanged}) and a mail tells
-	 * them.
+	 * Changes the password after checking the current one and, if the account has one,
+	 * the second factor (or its grace period). Afterwards every token is void, the
+	 * customer's other sessions end ({@link PasswordChanged}) and a mail tells them.
 	 */
 	public ChangeOutcome changePassword(CustomerId customerId, String currentPassword, String newPassword,
-			LoginAttempt attempt) {
+			LoginAttempt attempt, SecondFactorProof proof) {
 		var checked = confirmCurrent(customerId, currentPassword, attempt);
 		if (checked instanceof PasswordCheck.Blocked<CustomerDetails> blocked) {
 			return new ChangeOutcome.Blocked(blocked.remaining());
@@ -192,6 +203,10 @@ public class PasswordManagement {
 			return new ChangeOutcome.WrongCurrentPassword();
 		}
 		var details = passed.value();
+		var secondFactor = secondFactor(details, proof);
+		if (!secondFactor.satisfied()) {
+			return new ChangeOutcome.SecondFactorRefused(secondFactor);
+		}
 		var violations = newPasswords.check(details, newPassword);
 		if (!violations.isEmpty()) {
 			return new ChangeOutcome.Rejected(violations);
@@ -207,6 +222,15 @@ public class PasswordManagement {
 					AuditTrail.currentClientAddress(), null);
 		});
 		return new ChangeOutcome.Changed();
+	}
+
+	/**
+	 * The second factor of a protected action of the customer: passes without one, in the
+	 * proof's grace period or with a right code; counted and audited by
+	 * {@link SecondFactors}.
+	 */
+	SecondFactorCheck secondFactor(CustomerDetails customer, SecondFactorProof proof) {
+		return factors.require(FactorOwner.customer(customer), proof);
 	}
 
 	/**

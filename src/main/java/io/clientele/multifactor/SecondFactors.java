@@ -210,26 +210,11 @@ public class SecondFactors {
 	}
 
 	/**
-	 * What a protected action asks when no code came: mails a code when the mail is the
-	 * owner's only method, so that the prompt that follows has one to ask for. Answers
-	 * whether a code went out.
-	 */
-	@Transactional
-	public boolean challenge(FactorOwner owner) {
-		var enabled = records.methods(owner)
-			.stream()
-			.filter((method) -> method.status() == FactorStatus.ENABLED)
-			.toList();
-		if (enabled.size() != 1 || enabled.get(0).type() != FactorType.EMAIL) {
-			return false;
-		}
-		return trigger(owner, FactorType.EMAIL) instanceof CodeDelivery.Sent;
-	}
-
-	/**
 	 * Checks the second factor of a protected action: passes an owner without enabled
 	 * methods, a session or token family in its grace period, and a correct code of any
-	 * enabled method or a recovery code; counts a wrong one.
+	 * enabled method or a recovery code; counts a wrong one. When no code came and the
+	 * mail is the owner's only method, a code goes out (at most once per interval), so
+	 * that the prompt that follows has one to ask for.
 	 */
 	@Transactional
 	public SecondFactorCheck require(FactorOwner owner, SecondFactorProof proof) {
@@ -241,6 +226,7 @@ public class SecondFactors {
 			return new SecondFactorCheck.Satisfied(false);
 		}
 		if (!proof.hasCode()) {
+			mailCodeIfOnlyMethod(owner);
 			return new SecondFactorCheck.Missing();
 		}
 		var check = check(owner, proof.code(), null, true);
@@ -302,6 +288,16 @@ public class SecondFactors {
 	@EventListener
 	void on(CustomerAnonymized event) {
 		records.forget(FactorOwner.Kind.CUSTOMER, event.customerId().value());
+	}
+
+	private void mailCodeIfOnlyMethod(FactorOwner owner) {
+		var enabled = records.methods(owner)
+			.stream()
+			.filter((method) -> method.status() == FactorStatus.ENABLED)
+			.toList();
+		if (enabled.size() == 1 && enabled.get(0).type() == FactorType.EMAIL) {
+			trigger(owner, FactorType.EMAIL);
+		}
 	}
 
 	// Checks a code under the flow's lock: of the activating method only, or of every

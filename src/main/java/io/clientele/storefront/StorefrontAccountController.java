@@ -15,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 import io.clientele.address.AddressBook;
 import io.clientele.authentication.DeviceCookies;
 import io.clientele.authentication.LoginOutcome;
+import io.clientele.multifactor.SecondFactorProof;
 import io.clientele.credentials.PasswordCheck;
 import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.credentials.AccountClosure;
@@ -65,14 +66,19 @@ class StorefrontAccountController {
 	String delete(@AuthenticationPrincipal CustomerPrincipal principal, @ModelAttribute DeleteForm deleteForm,
 			BindingResult result, HttpServletRequest request, HttpServletResponse response) {
 		var password = deleteForm.currentPassword() == null ? "" : deleteForm.currentPassword();
-		var checked = closure.close(principal.id(), password, DeviceCookies.attempt(request, DeviceCookies.CUSTOMER));
-		if (checked instanceof PasswordCheck.Blocked<?> blocked) {
+		var checked = closure.close(principal.id(), password, DeviceCookies.attempt(request, DeviceCookies.CUSTOMER),
+				SecondFactorProof.none());
+		if (checked instanceof AccountClosure.ClosureOutcome.SecondFactorRefused) {
+			result.reject("second-factor.refused");
+			return "storefront/customer/delete";
+		}
+		if (checked instanceof AccountClosure.ClosureOutcome.Blocked blocked) {
 			response.setStatus(429);
 			result.rejectValue("currentPassword", "password.current-blocked",
 					new Object[] { LoginOutcome.wholeMinutes(blocked.remaining()) }, null);
 			return "storefront/customer/delete";
 		}
-		if (checked instanceof PasswordCheck.Failed<?>) {
+		if (checked instanceof AccountClosure.ClosureOutcome.WrongPassword) {
 			result.rejectValue("currentPassword", "password.current-wrong");
 			return "storefront/customer/delete";
 		}

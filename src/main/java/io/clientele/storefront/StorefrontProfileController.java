@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.clientele.authentication.DeviceCookies;
 import io.clientele.authentication.LoginOutcome;
 import io.clientele.authentication.CustomerPrincipal;
+import io.clientele.multifactor.SecondFactorProof;
 import io.clientele.credentials.EmailChanges;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordManagement.ChangeOutcome;
@@ -165,7 +166,8 @@ class StorefrontProfileController {
 			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		var outcome = emailChanges.request(principal.id(), text(emailForm.currentPassword()),
-				text(emailForm.email()).strip(), DeviceCookies.attempt(request, DeviceCookies.CUSTOMER));
+				text(emailForm.email()).strip(), DeviceCookies.attempt(request, DeviceCookies.CUSTOMER),
+				SecondFactorProof.none());
 		switch (outcome) {
 			case EmailChanges.RequestOutcome.Requested requested -> {
 				redirect.addFlashAttribute("message", "email-change.requested");
@@ -181,6 +183,7 @@ class StorefrontProfileController {
 			}
 			case EmailChanges.RequestOutcome.Rejected rejected ->
 				FormErrors.reject(result, rejected.violations(), java.util.Set.of("email"));
+			case EmailChanges.RequestOutcome.SecondFactorRefused refused -> result.reject("second-factor.refused");
 		}
 		return render(model);
 	}
@@ -219,8 +222,9 @@ class StorefrontProfileController {
 			return render(model);
 		}
 		var outcome = passwords.changePassword(principal.id(), text(changePasswordForm.currentPassword()), newPassword,
-				DeviceCookies.attempt(request, DeviceCookies.CUSTOMER));
+				DeviceCookies.attempt(request, DeviceCookies.CUSTOMER), SecondFactorProof.none());
 		switch (outcome) {
+			case ChangeOutcome.SecondFactorRefused refused -> result.reject("second-factor.refused");
 			case ChangeOutcome.WrongCurrentPassword wrong ->
 				result.rejectValue("currentPassword", "password.current-wrong");
 			case ChangeOutcome.Blocked blocked -> {
