@@ -55,6 +55,12 @@ class AccessTokens {
 	 */
 	static final String ISSUED_AT_MILLIS = "iat_ms";
 
+	/**
+	 * The refresh-token family (one login) the token belongs to, as OpenID Connect's
+	 * session id: the second factor's grace period is kept per family.
+	 */
+	static final String SESSION_ID = "sid";
+
 	private final SigningKeys keys;
 
 	private final ApiSettings settings;
@@ -95,7 +101,9 @@ class AccessTokens {
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
-	/** A signed access token for the customer. */
+	/**
+	 * A signed access token for the customer, in the customer's token family if known.
+	 */
 	String issue(ApiCustomer customer) {
 		var now = clock.instant();
 		var subject = new LinkedHashMap<String, Object>();
@@ -105,9 +113,11 @@ class AccessTokens {
 		subject.put("id_customer", customer.id().value().toString());
 		subject.put("permissions", null);
 		var claims = claims(settings.audience(), now).subject(json.writeValueAsString(subject))
-			.claim("scopes", List.of(CUSTOMER_SCOPE))
-			.build();
-		return sign(claims);
+			.claim("scopes", List.of(CUSTOMER_SCOPE));
+		if (customer.family() != null) {
+			claims.claim(SESSION_ID, customer.family().toString());
+		}
+		return sign(claims.build());
 	}
 
 	private JWTClaimsSet.Builder claims(String audience, Instant now) {
@@ -162,8 +172,10 @@ class AccessTokens {
 			}
 			if (audience.getFirst().equals(settings.audience()) && scopes.contains(CUSTOMER_SCOPE)) {
 				var subject = json.readValue(claims.getSubject(), Map.class);
+				var family = claims.getStringClaim(SESSION_ID);
 				var customer = new ApiCustomer(CustomerId.of(String.valueOf(subject.get("id_customer"))),
-						String.valueOf(subject.get("customer_reference")));
+						String.valueOf(subject.get("customer_reference")),
+						family == null ? null : UUID.fromString(family));
 				var issuedAt = claims.getLongClaim(ISSUED_AT_MILLIS);
 				return issuedAt == null || cutoff.isCutOff(customer.id(), Instant.ofEpochMilli(issuedAt))
 						? Optional.empty() : Optional.of(customer);

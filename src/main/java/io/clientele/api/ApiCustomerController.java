@@ -26,6 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.clientele.address.AddressBook;
+import io.clientele.authentication.LoginOutcome;
+import io.clientele.credentials.AccountClosure;
+import io.clientele.credentials.AccountClosure.ClosureOutcome;
 import io.clientele.credentials.PasswordPolicy;
 import io.clientele.credentials.Registrations;
 import io.clientele.credentials.SignUp;
@@ -36,6 +39,8 @@ import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerLocale;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.customer.RegisterCustomer;
+import io.clientele.multifactor.FactorOwner;
+import io.clientele.multifactor.SecondFactors;
 import io.clientele.shared.InvalidInput;
 import io.clientele.shared.Violation;
 
@@ -66,9 +71,15 @@ class ApiCustomerController {
 
 	private final PasswordPolicy policy;
 
+	private final SecondFactors factors;
+
+	private final AccountClosure closure;
+
 	ApiCustomerController(SignUp signUp, Registrations registrations, CustomerManagement customers, JsonMapper json,
-			AddressBook addresses, PasswordPolicy policy) {
+			AddressBook addresses, PasswordPolicy policy, SecondFactors factors, AccountClosure closure) {
 		this.policy = policy;
+		this.factors = factors;
+		this.closure = closure;
 		this.addresses = addresses;
 		this.signUp = signUp;
 		this.registrations = registrations;
@@ -145,11 +156,11 @@ class ApiCustomerController {
 
 	@PatchMapping(path = "/api/customers/{reference}", consumes = { "application/vnd.api+json", "application/json" })
 	ResponseEntity<Object> update(@PathVariable String reference, @RequestBody String body,
-			@AuthenticationPrincipal ApiCustomer caller) {
+			@AuthenticationPrincipal ApiCustomer caller, HttpServletRequest request) {
 		if (!caller.reference().equals(reference)) {
 			throw new GlueException(GlueError.UNAUTHORIZED);
 		}
-		active(caller);
+		var current = active(caller);
 		var rules = new AttributeRules(JsonApiRequest.attributes(json, body, "customers"));
 		rules.optional("salutation").notBlank().choice(SALUTATIONS);
 		rules.optional("firstName").notBlank().maxLength(100).noneOf(FORBIDDEN_IN_NAMES);
@@ -163,9 +174,15 @@ class ApiCustomerController {
 		if (rules.has("password") && !rules.textOrEmpty("password").equals(rules.textOrEmpty("confirmPassword"))) {
 			throw new GlueException(GlueError.notIdentical("password", "confirmPassword"));
 		}
+		// A protected action in Spryker's MFA: checked (and a right code's grace period
+		// opened) only once the request is valid, so a refused request uses up no code.
+		var secondFactor = factors.require(FactorOwner.customer(current),
+				ApiTokenController.secondFactor(request, caller));
+		if (!secondFactor.satisfied()) {
+			throw GlueException.secondFactor(secondFactor);
+		}
 		// As in Glue, this endpoint never changes the password; a new e-mail address
-		// takes effect only
-		// through its verification link (docs/api.md).
+		// takes effect only through its verification link (docs/api.md).
 		try {
 			var customer = customers.changeProfile(caller.id(),
 					new ChangeProfile(rules.text("salutation"), rules.text("firstName"), rules.text("lastName"),
@@ -178,16 +195,24 @@ class ApiCustomerController {
 	}
 
 	/**
-	 * Closes the account (anonymisation, spec §2.5); another customer's reference: 403,
-	 * code 411.
+	 * Closes the account (anonymisation, spec §2.5, audited, a last mail) once the second
+	 * factor, if any, passes; another customer's reference: 403, code 411.
 	 */
 	@DeleteMapping("/api/customers/{reference}")
-	ResponseEntity<Object> delete(@PathVariable String reference, @AuthenticationPrincipal ApiCustomer caller) {
+	ResponseEntity<Object> delete(@PathVariable String reference, @AuthenticationPrincipal ApiCustomer caller,
+			HttpServletRequest request) {
 		if (!caller.reference().equals(reference)) {
 			throw new GlueException(GlueError.UNAUTHORIZED);
 		}
-		customers.anonymize(caller.id());
-		return JsonApi.noContent();
+		active(caller);
+		return switch (closure.closeSignedIn(caller.id(), ApiTokenController.secondFactor(request, caller))) {
+			case ClosureOutcome.Closed closed -> JsonApi.noContent();
+			case ClosureOutcome.SecondFactorRefused refused -> throw GlueException.secondFactor(refused.check());
+			// closing with a token asks for no password
+			case ClosureOutcome.WrongPassword wrong -> throw new GlueException(GlueError.INVALID_PASSWORD);
+			case ClosureOutcome.Blocked blocked ->
+				throw new GlueException(GlueError.loginBlocked(LoginOutcome.wholeMinutes(blocked.remaining())));
+		};
 	}
 
 	@Hidden

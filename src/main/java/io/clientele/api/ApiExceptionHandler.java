@@ -2,6 +2,7 @@ package io.clientele.api;
 
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,7 +21,13 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(GlueException.class)
 	ResponseEntity<Object> glue(GlueException ex) {
-		return JsonApi.errors(ex.status(), ex.errors());
+		var answer = JsonApi.errors(ex.status(), ex.errors());
+		return ex.retryAfter()
+			.<ResponseEntity<Object>>map(wait -> ResponseEntity.status(answer.getStatusCode())
+				.headers(answer.getHeaders())
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(JsonApi.seconds(wait)))
+				.body(answer.getBody()))
+			.orElse(answer);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

@@ -63,14 +63,13 @@ class ApiPasswordController {
 		}
 		return switch (passwords.changePassword(caller.id(), rules.textOrEmpty("password"),
 				rules.textOrEmpty("newPassword"), ApiTokenController.attempt(request),
-				ApiTokenController.secondFactor(request))) {
+				ApiTokenController.secondFactor(request, caller))) {
 			case ChangeOutcome.Changed changed -> JsonApi.noContent();
 			case ChangeOutcome.WrongCurrentPassword wrong -> throw new GlueException(GlueError.INVALID_PASSWORD);
 			case ChangeOutcome.Blocked blocked ->
 				throw new GlueException(GlueError.loginBlocked(LoginOutcome.wholeMinutes(blocked.remaining())));
 			case ChangeOutcome.Rejected rejected -> throw new GlueException(PasswordErrors.of(rejected.violations()));
-			case ChangeOutcome.SecondFactorRefused refused ->
-				throw new GlueException(GlueError.secondFactor(refused.check()));
+			case ChangeOutcome.SecondFactorRefused refused -> throw GlueException.secondFactor(refused.check());
 		};
 	}
 

@@ -2,6 +2,7 @@ package io.clientele.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
@@ -67,19 +68,22 @@ class ApiTokenController {
 		rules.required("username").notBlank().email();
 		rules.required("password").notBlank();
 		rules.check();
+		// the family is chosen first: a right code opens the grace period for it
+		var family = RefreshTokens.newFamily();
 		return switch (login.attempt(rules.textOrEmpty("username"), rules.textOrEmpty("password"), attempt(request),
-				secondFactor(request))) {
+				secondFactor(request, family))) {
 			case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> {
 				response.setHeader(DEVICE_TOKEN, succeeded.deviceToken());
 				yield tokens("access-tokens",
-						new ApiCustomer(succeeded.principal().id(), succeeded.principal().customerReference()));
+						new ApiCustomer(succeeded.principal().id(), succeeded.principal().customerReference(), family),
+						family);
 			}
 			case LoginOutcome.Blocked<CustomerPrincipal> blocked ->
 				throw new GlueException(GlueError.loginBlocked(blocked.minutes()));
 			case LoginOutcome.Failed<CustomerPrincipal> failed ->
 				throw new GlueException(GlueError.FAILED_TO_AUTHENTICATE);
 			case LoginOutcome.SecondFactorNeeded<CustomerPrincipal> needed ->
-				throw new GlueException(GlueError.secondFactor(needed.check()));
+				throw GlueException.secondFactor(needed.check());
 		};
 	}
 
@@ -90,7 +94,7 @@ class ApiTokenController {
 		rules.check();
 		var rotation = refreshTokens.rotate(rules.textOrEmpty("refreshToken"))
 			.orElseThrow(() -> new GlueException(GlueError.FAILED_TO_REFRESH));
-		var customer = new ApiCustomer(rotation.customer(), referenceOf(rotation));
+		var customer = new ApiCustomer(rotation.customer(), referenceOf(rotation), rotation.family());
 		return tokenDocument("refresh-tokens", accessTokens.issue(customer), rotation.refreshToken());
 	}
 
@@ -126,12 +130,13 @@ class ApiTokenController {
 				if (username == null || username.isBlank() || password == null || password.isEmpty()) {
 					yield oauthError("invalid_request", "The request is missing username or password.");
 				}
-				yield switch (login.attempt(username, password, attempt(request), secondFactor(request))) {
+				var family = RefreshTokens.newFamily();
+				yield switch (login.attempt(username, password, attempt(request), secondFactor(request, family))) {
 					case LoginOutcome.Succeeded<CustomerPrincipal> succeeded -> {
 						response.setHeader(DEVICE_TOKEN, succeeded.deviceToken());
-						yield oauthTokens(
-								new ApiCustomer(succeeded.principal().id(), succeeded.principal().customerReference()),
-								refreshTokens.issue(succeeded.principal().id()));
+						yield oauthTokens(new ApiCustomer(succeeded.principal().id(),
+								succeeded.principal().customerReference(), family),
+								refreshTokens.issue(succeeded.principal().id(), family));
 					}
 					// the lockout answers as on /access-tokens: 429, code 4401, Spryker's
 					// text
@@ -139,10 +144,9 @@ class ApiTokenController {
 						JsonApi.errors(429, java.util.List.of(GlueError.loginBlocked(blocked.minutes())));
 					case LoginOutcome.Failed<CustomerPrincipal> failed ->
 						oauthError("invalid_grant", "The user credentials were incorrect.");
-					case LoginOutcome.SecondFactorNeeded<CustomerPrincipal> needed -> {
-						var error = GlueError.secondFactor(needed.check());
-						yield JsonApi.errors(error.status(), java.util.List.of(error));
-					}
+					// as on /access-tokens: 403 code 5900 or 5901 in Glue's envelope
+					case LoginOutcome.SecondFactorNeeded<CustomerPrincipal> needed ->
+						throw GlueException.secondFactor(needed.check());
 				};
 			}
 			case "refresh_token" -> {
@@ -151,7 +155,8 @@ class ApiTokenController {
 					yield oauthError("invalid_request", "The request is missing refresh_token.");
 				}
 				yield refreshTokens.rotate(token)
-					.map(rotation -> oauthTokens(new ApiCustomer(rotation.customer(), referenceOf(rotation)),
+					.map(rotation -> oauthTokens(
+							new ApiCustomer(rotation.customer(), referenceOf(rotation), rotation.family()),
 							rotation.refreshToken()))
 					.orElseGet(() -> oauthError("invalid_grant", "The refresh token is invalid."));
 			}
@@ -226,13 +231,32 @@ class ApiTokenController {
 	/** The header that carries the second factor's code (Spryker's MFA). */
 	static final String MFA_CODE = "X-MFA-Code";
 
-	/** The second factor a request brings in {@value #MFA_CODE}. */
-	static SecondFactorProof secondFactor(HttpServletRequest request) {
+	/**
+	 * The second factor a login brings in {@value #MFA_CODE}; a right code opens the
+	 * grace period of the token family the login begins.
+	 */
+	static SecondFactorProof secondFactor(HttpServletRequest request, UUID family) {
+		return new SecondFactorProof(request.getHeader(MFA_CODE), ApiCustomer.graceKey(family));
+	}
+
+	/**
+	 * The second factor a protected call brings in {@value #MFA_CODE}, within the grace
+	 * period of the caller's token family.
+	 */
+	static SecondFactorProof secondFactor(HttpServletRequest request, ApiCustomer caller) {
+		return new SecondFactorProof(request.getHeader(MFA_CODE), caller.graceKey());
+	}
+
+	/**
+	 * A code in {@value #MFA_CODE} alone: turning methods on and off always asks for a
+	 * fresh one, as Glue does, whatever the grace period.
+	 */
+	static SecondFactorProof freshSecondFactor(HttpServletRequest request) {
 		return new SecondFactorProof(request.getHeader(MFA_CODE), null);
 	}
 
-	private ResponseEntity<Object> tokens(String type, ApiCustomer customer) {
-		return tokenDocument(type, accessTokens.issue(customer), refreshTokens.issue(customer.id()));
+	private ResponseEntity<Object> tokens(String type, ApiCustomer customer, UUID family) {
+		return tokenDocument(type, accessTokens.issue(customer), refreshTokens.issue(customer.id(), family));
 	}
 
 	private ResponseEntity<Object> tokenDocument(String type, String accessToken, String refreshToken) {

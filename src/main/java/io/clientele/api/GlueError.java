@@ -78,8 +78,10 @@ record GlueError(@Nullable String code, int status, String detail) {
 
 	static final GlueError RESOURCE_ID_MISSING = new GlueError(null, 400, "Resource id is not specified.");
 
-	// spec/spryker.md §11 (multi-factor authentication); Spryker's docs give the status
-	// of 5900 only
+	// spec/spryker.md §11 (multi-factor authentication): the texts of Spryker's Glue
+	// docs,
+	// the statuses of its Glue module (MultiFactorAuthResponseBuilder: 403 for the code,
+	// 400 for everything else)
 	static final GlueError MFA_CODE_MISSING = new GlueError("5900", 403, "X-MFA-Code header is missing.");
 
 	static final GlueError MFA_CODE_INVALID = new GlueError("5901", 403, "X-MFA-Code is invalid.");
@@ -92,9 +94,15 @@ record GlueError(@Nullable String code, int status, String detail) {
 
 	static final GlueError MFA_NO_CUSTOMER = new GlueError("5905", 400, "No customer identifier provided.");
 
-	static final GlueError MFA_TYPE_NOT_FOUND = new GlueError("5906", 404, "MFA type is not found.");
+	static final GlueError MFA_TYPE_NOT_FOUND = new GlueError("5906", 400, "MFA type is not found.");
 
-	static final GlueError MFA_CUSTOMER_NOT_FOUND = new GlueError("5907", 404, "Customer not found.");
+	static final GlueError MFA_CUSTOMER_NOT_FOUND = new GlueError("5907", 400, "Customer not found.");
+
+	// Clientele's: e-mailed codes go out at most once per
+	// clientele.mfa.email-code-interval
+	// (docs/api.md)
+	static final GlueError MFA_CODE_TOO_SOON = new GlueError("5920", 429,
+			"A code was sent a moment ago. Please wait before asking for a new one.");
 
 	/**
 	 * A second factor that did not pass: missing (5900) or invalid (5901, also when too

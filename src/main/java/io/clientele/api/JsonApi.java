@@ -67,6 +67,13 @@ final class JsonApi {
 		return ResponseEntity.ok().contentType(MEDIA_TYPE).body(document);
 	}
 
+	/**
+	 * A wait as {@code Retry-After} gives it: whole seconds, rounded up, at least one.
+	 */
+	static long seconds(java.time.Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
+	}
+
 	static ResponseEntity<Object> noContent() {
 		return ResponseEntity.noContent().build();
 	}

@@ -54,7 +54,20 @@ class RefreshTokens {
 
 	/** A new token starting a new family (a login). */
 	String issue(CustomerId customer) {
-		return insert(customer, UUID.randomUUID(), clock.instant());
+		return issue(customer, newFamily());
+	}
+
+	/**
+	 * A new token starting the family given, chosen before the login was checked (so that
+	 * its second factor's grace period opens for it).
+	 */
+	String issue(CustomerId customer, UUID family) {
+		return insert(customer, family, clock.instant());
+	}
+
+	/** The id of a family yet to begin. */
+	static UUID newFamily() {
+		return UUID.randomUUID();
 	}
 
 	/**
@@ -85,8 +98,8 @@ class RefreshTokens {
 				return Optional.<Rotation>empty();
 			}
 			jdbc.sql("update api_refresh_token set rotated_at = ? where id = ?").params(now, row.get().id()).update();
-			return Optional
-				.of(new Rotation(customer, insert(customer, row.get().familyId(), row.get().familyStartedAt())));
+			return Optional.of(new Rotation(customer, row.get().familyId(),
+					insert(customer, row.get().familyId(), row.get().familyStartedAt())));
 		});
 	}
 
@@ -160,7 +173,7 @@ class RefreshTokens {
 		return token;
 	}
 
-	record Rotation(CustomerId customer, String refreshToken) {
+	record Rotation(CustomerId customer, UUID family, String refreshToken) {
 	}
 
 	private record Row(UUID id, UUID familyId, UUID customerId, Instant familyStartedAt, Timestamp expiresAt,
