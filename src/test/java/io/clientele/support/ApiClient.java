@@ -64,6 +64,12 @@ public class ApiClient {
 		return send("DELETE", path, null, JSON_API, token);
 	}
 
+	/** Sends the JSON:API request with further headers, such as {@code X-MFA-Code}. */
+	public Answer call(String method, String path, @Nullable String json, @Nullable String token,
+			Map<String, String> headers) {
+		return send(method, path, json, JSON_API, token, headers);
+	}
+
 	public Answer send(String method, String path, @Nullable String body, String contentType, @Nullable String token) {
 		return send(method, path, body, contentType, token, Map.of());
 	}
