@@ -112,7 +112,8 @@ class BackofficeCustomerPagesIntegrationTests {
 		var email = Shoppers.uniqueEmail();
 		var customer = Accounts.confirmedCustomer(signUp, email);
 		for (int i = 0; i < 10; i++) {
-			login.attempt(email, "wrong-password-" + i, io.clientele.credentials.LoginAttempt.unknownClient());
+			login.attempt(email, "wrong-password-" + i, io.clientele.credentials.LoginAttempt.unknownClient(),
+					io.clientele.multifactor.SecondFactorProof.none());
 		}
 		var browser = admin();
 		assertThat(browser.get("/backoffice/customers?status=locked").body()).contains(customer.reference().value());
@@ -223,7 +224,8 @@ class BackofficeCustomerPagesIntegrationTests {
 	void theAuditTrailRecordsStaffActionsAndSecurityEventsAndIsAppendOnly() {
 		var email = Shoppers.uniqueEmail();
 		var customer = Accounts.confirmedCustomer(signUp, email);
-		login.attempt(email, Shoppers.PASSWORD, new io.clientele.credentials.LoginAttempt("203.0.113.9", null));
+		login.attempt(email, Shoppers.PASSWORD, new io.clientele.credentials.LoginAttempt("203.0.113.9", null),
+				io.clientele.multifactor.SecondFactorProof.none());
 		var browser = admin();
 		var page = "/backoffice/customers/" + customer.reference().value();
 		browser.get(page + "/login-details");
