@@ -79,7 +79,7 @@ class StorefrontSecondFactors {
 		}
 
 		/** The arguments as Thymeleaf's {@code #messages.msgWithParams} takes them. */
-		Object[] params() {
+		public Object[] params() {
 			return arguments.toArray();
 		}
 
