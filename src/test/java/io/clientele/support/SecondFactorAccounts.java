@@ -40,10 +40,20 @@ public final class SecondFactorAccounts {
 
 	/** Turns codes by e-mail on with the first mailed code. */
 	public static void withEmailCodes(SecondFactors factors, JdbcClient jdbc, CustomerDetails customer) {
+		withEmailCodes(factors, jdbc, customer, SecondFactorProof.none());
+	}
+
+	/** Turns codes by e-mail on beside the app, which confirms it with a code. */
+	public static void withEmailCodes(SecondFactors factors, JdbcClient jdbc, CustomerDetails customer,
+			AuthenticatorApp app) {
+		withEmailCodes(factors, jdbc, customer, new SecondFactorProof(app.nextCode(), null));
+	}
+
+	private static void withEmailCodes(SecondFactors factors, JdbcClient jdbc, CustomerDetails customer,
+			SecondFactorProof proof) {
 		var owner = FactorOwner.customer(customer);
 		var before = codeMails(customer.email().value());
-		assertThat(factors.activate(owner, FactorType.EMAIL, SecondFactorProof.none()))
-			.isInstanceOf(FactorActivation.EmailCodeSent.class);
+		assertThat(factors.activate(owner, FactorType.EMAIL, proof)).isInstanceOf(FactorActivation.EmailCodeSent.class);
 		assertThat(factors.verifyActivation(owner, FactorType.EMAIL, mailedCode(customer.email().value(), before + 1)))
 			.isInstanceOf(FactorVerification.Enabled.class);
 		allowNextMailedCode(jdbc, customer.id().value());
