@@ -181,6 +181,45 @@ class StorefrontSecondFactorAttacksIntegrationTests {
 	}
 
 	@Test
+	void guessingOnAfterThreeResetsLocksTheCodeStepAndThePageSaysHowLong() {
+		var customer = shopper();
+		var app = SecondFactorAccounts.withApp(factors, customer);
+		var browser = new WebClient(port);
+		passwordStep(browser, customer);
+		WebClient.Page last = null;
+		for (var i = 0; i < 9; i++) {
+			last = code(browser, app.wrongCode());
+		}
+
+		var right = code(browser, app.nextCode());
+
+		assertThat(last.body()).contains("Too many wrong codes. Please wait 15 minutes before you try again.");
+		assertThat(right.body()).as("even the right code").contains("Please wait 15 minutes");
+		assertThat(signedIn(browser)).isFalse();
+	}
+
+	@Test
+	void newRecoveryCodesNeedACodeOutsideTheGracePeriod() {
+		var customer = shopper();
+		var browser = new WebClient(port);
+		browser.logIn(customer.email().value(), Shoppers.PASSWORD);
+		var app = SecondFactorAccounts.withApp(factors, customer);
+		var security = browser.get("/customer/security");
+
+		var withoutCode = browser.post("/customer/security/recovery-codes", Map.of());
+		var withCode = browser.post("/customer/security/recovery-codes", Map.of("secondFactorCode", app.nextCode()));
+
+		assertThat(security.body()).contains("10 unused recovery codes left.").contains("id=\"renewCode\"");
+		assertThat(withoutCode.body()).contains("Please confirm this with a code of your second sign-in step.")
+			.doesNotContain("class=\"recovery-code\"");
+		assertThat(withCode.status()).isEqualTo(200);
+		assertThat(withCode.body()).contains("Here are your new recovery codes. The old ones no longer work.")
+			.contains("download=\"recovery-codes.txt\"");
+		assertThat(withCode.body().split("class=\"recovery-code\"", -1)).hasSize(11);
+		assertThat(withCode.header("Cache-Control")).hasValueSatisfying((c) -> assertThat(c).contains("no-store"));
+	}
+
+	@Test
 	void aCodeAtLoginSparesTheSessionNewCodesDuringTheGracePeriod() {
 		var customer = shopper();
 		var app = SecondFactorAccounts.withApp(factors, customer);
