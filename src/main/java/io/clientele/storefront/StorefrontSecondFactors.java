@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -112,7 +113,7 @@ class StorefrontSecondFactors {
 	}
 
 	/** The customer as the owner of second factors, unless the account is gone. */
-	java.util.Optional<FactorOwner> findOwner(CustomerId customer) {
+	Optional<FactorOwner> findOwner(CustomerId customer) {
 		return customers.find(customer).filter((found) -> !found.anonymized()).map(FactorOwner::customer);
 	}
 

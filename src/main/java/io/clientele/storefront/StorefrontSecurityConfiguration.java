@@ -3,10 +3,12 @@ package io.clientele.storefront;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -15,29 +17,29 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.security.config.Customizer;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import io.clientele.authentication.CustomerAuthenticationProvider;
 import io.clientele.authentication.CustomerLogin;
+import io.clientele.authentication.CustomerPrincipal;
+import io.clientele.authentication.CustomerSessions;
 import io.clientele.authentication.DeviceCookies;
+import io.clientele.authentication.LoginBlocked;
 import io.clientele.authentication.SecondFactorRequired;
+import io.clientele.credentials.PasswordManagement.PasswordStatus;
 import io.clientele.multifactor.SecondFactorCheck;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.clientele.authentication.CustomerPrincipal;
-import io.clientele.authentication.CustomerSessions;
-import io.clientele.authentication.LoginBlocked;
-import io.clientele.credentials.PasswordManagement.PasswordStatus;
 
 /**
  * Security of the shoppers' pages: everything under {@code /customer/} needs a signed-in
  * customer, every form carries a CSRF token, and every page sends a strict Content
- * Security Policy. This chain answers every path that no other chain claims.
+ * Security Policy. This chain answers every path that no other chain claims. A login of
+ * an account with a second factor takes two steps: the form login checks the password and
+ * leaves a {@link PendingLogin} in the session, and {@link SecondStepFilter} admits the
+ * customer with the code.
  */
 @Configuration(proxyBeanMethods = false)
 class StorefrontSecurityConfiguration {
