@@ -3,6 +3,7 @@ package io.clientele.support;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -10,11 +11,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 
 /**
- * A person's authenticator app, computed as every app does (RFC 6238: HMAC-SHA-1,
- * 30-second steps, six digits) from the key the page shows. Clientele takes each step's
- * code once and accepts one step of drift either way, so the app gives the current step's
- * code or, when that was given, the next one's, and waits for the clock when it has given
- * both.
+ * An authenticator app on a test's phone: RFC 6238 codes (HMAC-SHA-1, 30-second steps,
+ * six digits) of a secret typed in from the enrolment page, computed here independently
+ * of the application's own implementation. The server takes each step's code once and
+ * accepts one step of drift, so {@link #nextCode()} hands out the current step's code and
+ * then the next one, and waits for a new step when both are used.
  */
 public final class AuthenticatorApp {
 
@@ -22,44 +23,35 @@ public final class AuthenticatorApp {
 
 	private long lastStep = Long.MIN_VALUE;
 
-	/**
-	 * @param key the key as the page shows it, in groups or not
-	 */
-	public AuthenticatorApp(String key) {
-		this.secret = new Base32().decode(key.replace(" ", "").toUpperCase(java.util.Locale.ROOT));
+	/** The app with the secret as the page shows it (Base32, spaces allowed). */
+	public AuthenticatorApp(String typedSecret) {
+		this.secret = new Base32().decode(typedSecret.replace(" ", "").toUpperCase(Locale.ROOT));
 	}
 
-	/** A code Clientele has not seen yet. */
-	public String nextCode() {
+	public static long step(Instant instant) {
+		return Math.floorDiv(instant.getEpochSecond(), 30);
+	}
+
+	/** The code the app shows now (which the server may have taken already). */
+	public String currentCode() {
+		return codeAt(step(Instant.now()));
+	}
+
+	/** A code the server has not taken from this app yet. */
+	public synchronized String nextCode() {
 		while (true) {
 			var current = step(Instant.now());
-			for (var step = current; step <= current + 1; step++) {
-				if (step > lastStep) {
-					lastStep = step;
-					return code(step);
-				}
+			var step = Math.max(current, lastStep + 1);
+			if (step <= current + 1) {
+				lastStep = step;
+				return codeAt(step);
 			}
-			sleep(1000);
+			sleepUntil((current + 1) * 30_000);
 		}
 	}
 
-	/** A six-digit code that is not the app's for any step Clientele accepts now. */
-	public String wrongCode() {
-		var current = step(Instant.now());
-		var taken = java.util.Set.of(code(current - 1), code(current), code(current + 1), code(current + 2));
-		for (var candidate = 0;; candidate += 111_111) {
-			var code = String.format("%06d", candidate % 1_000_000);
-			if (!taken.contains(code)) {
-				return code;
-			}
-		}
-	}
-
-	private static long step(Instant now) {
-		return Math.floorDiv(now.getEpochSecond(), 30);
-	}
-
-	private String code(long step) {
+	/** The code of one time step. */
+	public String codeAt(long step) {
 		try {
 			var mac = Mac.getInstance("HmacSHA1");
 			mac.init(new SecretKeySpec(secret, "HmacSHA1"));
@@ -67,16 +59,28 @@ public final class AuthenticatorApp {
 			var offset = hash[hash.length - 1] & 0x0f;
 			var binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
 					| ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-			return String.format("%06d", binary % 1_000_000);
+			return "%06d".formatted(binary % 1_000_000);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	private static void sleep(long millis) {
+	/** A six-digit code that is none of the three the server would accept now. */
+	public String wrongCode() {
+		var current = step(Instant.now());
+		for (var candidate = 0;; candidate++) {
+			var code = "%06d".formatted((Integer.parseInt(currentCode()) + 1 + candidate) % 1_000_000);
+			if (!code.equals(codeAt(current - 1)) && !code.equals(codeAt(current)) && !code.equals(codeAt(current + 1))
+					&& !code.equals(codeAt(current + 2))) {
+				return code;
+			}
+		}
+	}
+
+	private static void sleepUntil(long epochMillis) {
 		try {
-			Thread.sleep(millis);
+			Thread.sleep(Math.max(1, epochMillis - System.currentTimeMillis() + 100));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
