@@ -1,5 +1,7 @@
 package io.clientele.backoffice;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
@@ -20,11 +22,16 @@ import io.clientele.credentials.PasswordPolicy;
 import io.clientele.credentials.PasswordResets;
 import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerManagement;
+import io.clientele.multifactor.FactorMethod;
+import io.clientele.multifactor.FactorOwner;
+import io.clientele.multifactor.FactorStatus;
+import io.clientele.multifactor.SecondFactors;
 import io.clientele.shared.InvalidInput;
 
 /**
  * The customer page's login details: reset link, required password change, unlock, block,
- * and (admins only) closing the account. Every action is a POST with a CSRF token.
+ * the second factors in use, and (admins only) removing them and closing the account.
+ * Every action is a POST with a CSRF token.
  */
 @Controller
 class BackofficeLoginDetailsController {
@@ -43,8 +50,12 @@ class BackofficeLoginDetailsController {
 
 	private final AccountClosure closure;
 
+	private final SecondFactors factors;
+
 	BackofficeLoginDetailsController(CustomerManagement customers, PasswordResets resets, PasswordManagement passwords,
-			CustomerLogin login, PasswordPolicy policy, BackofficeCustomers pages, AccountClosure closure) {
+			CustomerLogin login, PasswordPolicy policy, BackofficeCustomers pages, AccountClosure closure,
+			SecondFactors factors) {
+		this.factors = factors;
 		this.pages = pages;
 		this.closure = closure;
 		this.policy = policy;
@@ -58,7 +69,36 @@ class BackofficeLoginDetailsController {
 	String loginDetails(@PathVariable String reference, Model model) {
 		var customer = pages.find(reference);
 		model.addAttribute("hasLogin", passwords.hasPassword(customer.id()));
+		model.addAttribute("secondFactors", inUse(factors.methods(FactorOwner.customer(customer))));
 		return pages.tab(customer, "login-details", model);
+	}
+
+	/**
+	 * The methods an owner has set up or is setting up: their kind and state, no secret.
+	 */
+	static List<FactorMethod> inUse(List<FactorMethod> methods) {
+		return methods.stream().filter(method -> method.status() != FactorStatus.DISABLED).toList();
+	}
+
+	/** Admins only (see the filter chain): the confirmation page. */
+	@GetMapping("/backoffice/customers/{reference}/second-factors/remove")
+	String confirmRemoveSecondFactors(@PathVariable String reference, Model model) {
+		var customer = customer(reference);
+		model.addAttribute("secondFactors", inUse(factors.methods(FactorOwner.customer(customer))));
+		return pages.tab(customer, "remove-second-factors", model);
+	}
+
+	/**
+	 * Admins only (see the filter chain): for a customer who lost their second factors;
+	 * audited and mailed to the customer, who signs in with the password alone until they
+	 * set up a new one.
+	 */
+	@PostMapping("/backoffice/customers/{reference}/second-factors/remove")
+	String removeSecondFactors(@PathVariable String reference, AuditActor staff, RedirectAttributes redirect) {
+		var customer = customer(reference);
+		var removed = factors.remove(FactorOwner.customer(customer), staff);
+		return done(reference, removed ? "backoffice.login-details.second-factors-removed"
+				: "backoffice.login-details.no-second-factors", redirect);
 	}
 
 	@PostMapping("/backoffice/customers/{reference}/send-reset-link")

@@ -1,5 +1,7 @@
 package io.clientele.backoffice;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,40 +21,57 @@ import io.clientele.authentication.DeviceCookies;
 import io.clientele.authentication.LoginOutcome;
 import io.clientele.staff.StaffLogin;
 import io.clientele.staff.StaffPrincipal;
+import io.clientele.staff.StaffSecondFactors;
+import io.clientele.staff.StaffSignInStep;
 
 /**
  * Security of {@code /backoffice/**}: staff log in here with their own accounts; the
  * signed-in staff member is kept under a session key of their own, so a customer signed
- * in on the same browser is never staff, and logging out of one leaves the other.
+ * in on the same browser is never staff, and logging out of one leaves the other. A staff
+ * member with an authenticator app (or whose role requires one) gets only a
+ * {@link PendingStaffAuthentication} for the password: it opens the second step's page
+ * and nothing else, until the code makes it a staff login under a new session id.
  */
 @Configuration(proxyBeanMethods = false)
 class BackofficeSecurityConfiguration {
 
 	static final String SECURITY_CONTEXT_KEY = "CLIENTELE_BACKOFFICE_SECURITY_CONTEXT";
 
-	@Bean
-	@Order(20)
-	SecurityFilterChain backofficeSecurity(HttpSecurity http, StaffLogin staffLogin, BackofficeSettings settings,
-			DeviceCookies devices) throws Exception {
+	/** Where the staff session's security context lives: in the (JDBC) HTTP session. */
+	static HttpSessionSecurityContextRepository contexts() {
 		var contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey(SECURITY_CONTEXT_KEY);
+		return contexts;
+	}
+
+	@Bean
+	@Order(20)
+	SecurityFilterChain backofficeSecurity(HttpSecurity http, StaffLogin staffLogin, StaffSecondFactors factors,
+			BackofficeSettings settings, DeviceCookies devices, Clock clock) throws Exception {
+		var contexts = contexts();
 		return http.securityMatcher("/backoffice/**")
 			.securityContext(context -> context.securityContextRepository(contexts))
 			.addFilterBefore(new BackofficeStaffSessionFilter(staffLogin, contexts),
 					AnonymousAuthenticationFilter.class)
-			.authenticationManager(new ProviderManager(new StaffAuthenticationProvider(staffLogin, devices)))
-			.authorizeHttpRequests(
-					requests -> requests.requestMatchers("/backoffice/login", "/backoffice/login/blocked")
-						.permitAll()
-						.requestMatchers("/backoffice/staff/**")
-						.hasRole("ADMIN")
-						.requestMatchers("/backoffice/customers/*/delete", "/backoffice/customers/*/set-password",
-								"/backoffice/customers/*/generate-password")
-						.hasRole("ADMIN")
-						.requestMatchers("/backoffice/customers/import/**", "/backoffice/customers/export")
-						.hasRole("ADMIN")
-						.anyRequest()
-						.hasAnyRole("ADMIN", "SUPPORT"))
+			.addFilterBefore(new BackofficeSecondStepFilter(staffLogin, clock), AnonymousAuthenticationFilter.class)
+			.authenticationManager(
+					new ProviderManager(new StaffAuthenticationProvider(staffLogin, factors, devices, clock)))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/backoffice/login", "/backoffice/login/blocked")
+				.permitAll()
+				// between password and second factor: these pages only (and the
+				// filter sends every other request here)
+				.requestMatchers(BackofficeSecondStepFilter.CODE_PAGE, BackofficeSecondStepFilter.ENROL_PAGE)
+				.hasAuthority(PendingStaffAuthentication.AUTHORITY)
+				.requestMatchers("/backoffice/staff/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/backoffice/customers/*/delete", "/backoffice/customers/*/set-password",
+						"/backoffice/customers/*/generate-password", "/backoffice/customers/*/second-factors/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/backoffice/customers/import/**", "/backoffice/customers/export")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.hasAnyRole("ADMIN", "SUPPORT"))
 			.formLogin(login -> login.loginPage("/backoffice/login")
 				.loginProcessingUrl("/backoffice/login")
 				.usernameParameter("email")
@@ -60,7 +79,11 @@ class BackofficeSecurityConfiguration {
 				.successHandler((request, response, authentication) -> {
 					// idle staff sessions end after the configured time
 					request.getSession().setMaxInactiveInterval((int) settings.idleTimeout().toSeconds());
-					response.sendRedirect(request.getContextPath() + "/backoffice");
+					// a staff member with a second factor (or who must enrol one) is not
+					// signed in yet: the session holds only what the second step needs
+					var next = authentication instanceof PendingStaffAuthentication pending
+							? BackofficeSecondStepFilter.pageOf(pending.pending().step()) : "/backoffice";
+					response.sendRedirect(request.getContextPath() + next);
 				})
 				.failureHandler((request, response, exception) -> {
 					if (exception instanceof StaffBlocked blocked) {
@@ -92,8 +115,12 @@ class BackofficeSecurityConfiguration {
 
 	}
 
-	/** {@link StaffLogin} for the login form; roles become ROLE_ADMIN or ROLE_SUPPORT. */
-	record StaffAuthenticationProvider(StaffLogin login, DeviceCookies devices) implements AuthenticationProvider {
+	/**
+	 * {@link StaffLogin} for the login form; roles become ROLE_ADMIN or ROLE_SUPPORT, or,
+	 * when a second step follows, nothing but the right to take it.
+	 */
+	record StaffAuthenticationProvider(StaffLogin login, StaffSecondFactors factors, DeviceCookies devices,
+			Clock clock) implements AuthenticationProvider {
 
 		@Override
 		public Authentication authenticate(Authentication authentication) {
@@ -105,7 +132,11 @@ class BackofficeSecurityConfiguration {
 			return switch (login.attempt(String.valueOf(authentication.getPrincipal()), password, attempt)) {
 				case LoginOutcome.Succeeded<StaffPrincipal> succeeded -> {
 					devices.remember(DeviceCookies.STAFF, succeeded.deviceToken(), "/backoffice");
-					yield BackofficeStaffSessionFilter.authenticated(succeeded.principal());
+					var step = factors.afterPassword(succeeded.principal());
+					yield step == StaffSignInStep.NONE
+							? BackofficeStaffSessionFilter.authenticated(succeeded.principal())
+							: new PendingStaffAuthentication(new PendingStaffAuthentication.PendingStaff(
+									succeeded.principal(), step, clock.instant()));
 				}
 				case LoginOutcome.Blocked<StaffPrincipal> blocked -> throw new StaffBlocked(blocked.minutes());
 				case LoginOutcome.Failed<StaffPrincipal> failed -> throw new BadCredentialsException("Bad credentials");

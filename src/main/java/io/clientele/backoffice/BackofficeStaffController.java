@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.clientele.audit.AuditActor;
 import io.clientele.credentials.PasswordPolicy;
 import io.clientele.shared.InvalidInput;
 import io.clientele.shared.Violation;
@@ -30,6 +31,7 @@ import io.clientele.staff.StaffChangedMeanwhile;
 import io.clientele.staff.StaffLogin;
 import io.clientele.staff.StaffPrincipal;
 import io.clientele.staff.StaffRole;
+import io.clientele.staff.StaffSecondFactors;
 import io.clientele.staff.StaffSummary;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,7 +39,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Staff management, for admins only (see the filter chain): the list, new staff members
  * with a first password under the full policy, name and role with optimistic locking,
- * deactivation, reactivation and unlocking. The guard rails are the staff module's.
+ * deactivation, reactivation, unlocking and removing lost second factors. The guard rails
+ * are the staff module's.
  */
 @Controller
 class BackofficeStaffController {
@@ -48,10 +51,14 @@ class BackofficeStaffController {
 
 	private final PasswordPolicy policy;
 
-	BackofficeStaffController(StaffAccounts staff, StaffLogin login, PasswordPolicy policy) {
+	private final StaffSecondFactors factors;
+
+	BackofficeStaffController(StaffAccounts staff, StaffLogin login, PasswordPolicy policy,
+			StaffSecondFactors factors) {
 		this.staff = staff;
 		this.login = login;
 		this.policy = policy;
+		this.factors = factors;
 	}
 
 	record NewStaffForm(@Nullable String email, @Nullable String displayName, @Nullable String role,
@@ -167,6 +174,35 @@ class BackofficeStaffController {
 		return done(member, "backoffice.staff.unlocked", redirect);
 	}
 
+	/** The confirmation page of removing a staff member's second factors. */
+	@GetMapping("/backoffice/staff/{id}/second-factors/remove")
+	String confirmRemoveSecondFactors(@PathVariable String id, Model model) {
+		var member = member(id);
+		model.addAttribute("member", member);
+		return "backoffice/staff/remove-second-factors";
+	}
+
+	/**
+	 * For a staff member who lost their authenticator app: every second factor goes,
+	 * audited and mailed to them; a role that requires one enrols again at the next
+	 * login.
+	 */
+	@PostMapping("/backoffice/staff/{id}/second-factors/remove")
+	String removeSecondFactors(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal admin, AuditActor actor,
+			RedirectAttributes redirect) {
+		var member = member(id);
+		try {
+			var removed = factors.remove(member.id(), admin.staffId(), actor);
+			return done(member,
+					removed ? "backoffice.staff.second-factors-removed" : "backoffice.staff.no-second-factors",
+					redirect);
+		}
+		catch (StaffChangeRefused ex) {
+			redirect.addFlashAttribute("error", ex.messageKey());
+			return "redirect:/backoffice/staff/" + member.id();
+		}
+	}
+
 	private String createPage(Model model) {
 		model.addAttribute("roles", StaffRole.values());
 		model.addAttribute("passwordMinLength", policy.minLength());
@@ -179,6 +215,8 @@ class BackofficeStaffController {
 		model.addAttribute("self", member.id().equals(admin.staffId()));
 		model.addAttribute("lockedOut", login.isLockedOut(member));
 		model.addAttribute("roles", StaffRole.values());
+		model.addAttribute("secondFactors", BackofficeLoginDetailsController.inUse(factors.methods(member.id())));
+		model.addAttribute("secondFactorRequired", factors.required(member.role()));
 		return "backoffice/staff/detail";
 	}
 

@@ -92,6 +92,17 @@ public class SecondFactors {
 		return records.anyEnabled(FactorOwner.Kind.STAFF, staffId);
 	}
 
+	/**
+	 * Whether a protected action of the owner in this session or token family must bring
+	 * a code now: a method is on and the grace period does not cover it. Changes nothing
+	 * and sends nothing, so that a form can decide whether to show a code field.
+	 */
+	@Transactional(readOnly = true)
+	public boolean codeNeeded(FactorOwner owner, @Nullable String graceKey) {
+		return records.anyEnabled(owner.kind(), owner.id())
+				&& (graceKey == null || !records.inGrace(owner, graceKey, now()));
+	}
+
 	/** How many unused recovery codes the owner has. */
 	@Transactional(readOnly = true)
 	public int recoveryCodesLeft(FactorOwner owner) {

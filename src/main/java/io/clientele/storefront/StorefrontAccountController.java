@@ -15,7 +15,6 @@ import org.springframework.web.server.ResponseStatusException;
 import io.clientele.address.AddressBook;
 import io.clientele.authentication.DeviceCookies;
 import io.clientele.authentication.LoginOutcome;
-import io.clientele.multifactor.SecondFactorProof;
 import io.clientele.credentials.PasswordCheck;
 import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.credentials.AccountClosure;
@@ -40,8 +39,11 @@ class StorefrontAccountController {
 
 	private final PersonalDataExport exports;
 
+	private final StorefrontSecondFactors secondFactors;
+
 	StorefrontAccountController(CustomerManagement customers, AddressBook addresses, OrderHistory orders,
-			AccountClosure closure, PersonalDataExport exports) {
+			AccountClosure closure, PersonalDataExport exports, StorefrontSecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.exports = exports;
 		this.closure = closure;
 		this.customers = customers;
@@ -49,12 +51,20 @@ class StorefrontAccountController {
 		this.orders = orders;
 	}
 
-	record DeleteForm(@org.jspecify.annotations.Nullable String currentPassword) {
+	record DeleteForm(@org.jspecify.annotations.Nullable String currentPassword,
+			@org.jspecify.annotations.Nullable String secondFactorCode) {
 	}
 
 	@GetMapping("/customer/delete")
-	String confirmDelete(Model model) {
-		model.addAttribute("deleteForm", new DeleteForm(null));
+	String confirmDelete(@AuthenticationPrincipal CustomerPrincipal principal, HttpServletRequest request,
+			Model model) {
+		model.addAttribute("deleteForm", new DeleteForm(null, null));
+		return renderDelete(principal, request, model);
+	}
+
+	// the form asks for a code unless the session is in its grace period
+	private String renderDelete(CustomerPrincipal principal, HttpServletRequest request, Model model) {
+		secondFactors.addPrompt(principal, request, model);
 		return "storefront/customer/delete";
 	}
 
@@ -64,23 +74,23 @@ class StorefrontAccountController {
 	 */
 	@PostMapping("/customer/delete")
 	String delete(@AuthenticationPrincipal CustomerPrincipal principal, @ModelAttribute DeleteForm deleteForm,
-			BindingResult result, HttpServletRequest request, HttpServletResponse response) {
+			BindingResult result, HttpServletRequest request, HttpServletResponse response, Model model) {
 		var password = deleteForm.currentPassword() == null ? "" : deleteForm.currentPassword();
 		var checked = closure.close(principal.id(), password, DeviceCookies.attempt(request, DeviceCookies.CUSTOMER),
-				SecondFactorProof.none());
-		if (checked instanceof AccountClosure.ClosureOutcome.SecondFactorRefused) {
-			result.reject("second-factor.refused");
-			return "storefront/customer/delete";
+				StorefrontSecondFactors.proof(request, deleteForm.secondFactorCode()));
+		if (checked instanceof AccountClosure.ClosureOutcome.SecondFactorRefused refused) {
+			StorefrontSecondFactors.reject(result, StorefrontSecondFactors.FIELD, refused.check());
+			return renderDelete(principal, request, model);
 		}
 		if (checked instanceof AccountClosure.ClosureOutcome.Blocked blocked) {
 			response.setStatus(429);
 			result.rejectValue("currentPassword", "password.current-blocked",
 					new Object[] { LoginOutcome.wholeMinutes(blocked.remaining()) }, null);
-			return "storefront/customer/delete";
+			return renderDelete(principal, request, model);
 		}
 		if (checked instanceof AccountClosure.ClosureOutcome.WrongPassword) {
 			result.rejectValue("currentPassword", "password.current-wrong");
-			return "storefront/customer/delete";
+			return renderDelete(principal, request, model);
 		}
 		new SecurityContextLogoutHandler().logout(request, response,
 				SecurityContextHolder.getContext().getAuthentication());

@@ -22,7 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.clientele.authentication.DeviceCookies;
 import io.clientele.authentication.LoginOutcome;
 import io.clientele.authentication.CustomerPrincipal;
-import io.clientele.multifactor.SecondFactorProof;
 import io.clientele.credentials.EmailChanges;
 import io.clientele.credentials.PasswordManagement;
 import io.clientele.credentials.PasswordManagement.ChangeOutcome;
@@ -50,18 +49,21 @@ class StorefrontProfileController {
 
 	private final EmailChanges emailChanges;
 
+	private final StorefrontSecondFactors secondFactors;
+
 	private final SecurityContextRepository securityContexts = new HttpSessionSecurityContextRepository();
 
 	StorefrontProfileController(CustomerManagement customers, PasswordManagement passwords, PasswordPolicy policy,
-			EmailChanges emailChanges) {
+			EmailChanges emailChanges, StorefrontSecondFactors secondFactors) {
 		this.emailChanges = emailChanges;
+		this.secondFactors = secondFactors;
 		this.customers = customers;
 		this.passwords = passwords;
 		this.policy = policy;
 	}
 
 	record ChangePasswordForm(@Nullable String currentPassword, @Nullable String newPassword,
-			@Nullable String newPasswordConfirmation) {
+			@Nullable String newPasswordConfirmation, @Nullable String secondFactorCode) {
 	}
 
 	@ModelAttribute
@@ -102,21 +104,23 @@ class StorefrontProfileController {
 	}
 
 	@GetMapping("/customer/profile")
-	String profile(Model model) {
-		return render(model);
+	String profile(@AuthenticationPrincipal CustomerPrincipal principal, HttpServletRequest request, Model model) {
+		return render(principal, request, model);
 	}
 
-	// Every form of the page, each as typed where it was just sent.
-	private String render(Model model) {
+	// Every form of the page, each as typed where it was just sent; the password and
+	// e-mail forms ask for a code unless the session is in its grace period.
+	private String render(CustomerPrincipal principal, HttpServletRequest request, Model model) {
 		var customer = (CustomerDetails) model.getAttribute("customer");
+		secondFactors.addPrompt(principal, request, model);
 		if (!model.containsAttribute("changePasswordForm")) {
-			model.addAttribute("changePasswordForm", new ChangePasswordForm(null, null, null));
+			model.addAttribute("changePasswordForm", new ChangePasswordForm(null, null, null, null));
 		}
 		if (!model.containsAttribute("detailsForm")) {
 			model.addAttribute("detailsForm", DetailsForm.of(customer));
 		}
 		if (!model.containsAttribute("emailForm")) {
-			model.addAttribute("emailForm", new EmailForm("", null));
+			model.addAttribute("emailForm", new EmailForm("", null, null));
 		}
 		if (!model.containsAttribute("preferencesForm")) {
 			model.addAttribute("preferencesForm", PreferencesForm.of(customer));
@@ -127,7 +131,7 @@ class StorefrontProfileController {
 
 	@PostMapping("/customer/profile/details")
 	String changeDetails(@AuthenticationPrincipal CustomerPrincipal principal, @ModelAttribute DetailsForm detailsForm,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		java.time.LocalDate dateOfBirth = null;
 		var date = detailsForm.dateOfBirth() == null ? "" : detailsForm.dateOfBirth().strip();
 		if (!date.isEmpty()) {
@@ -143,7 +147,7 @@ class StorefrontProfileController {
 				text(detailsForm.lastName()), null, dateOfBirth, text(detailsForm.phone()),
 				text(detailsForm.company()));
 		if (result.hasErrors()) {
-			return render(model);
+			return render(principal, request, model);
 		}
 		try {
 			customers.changeProfile(principal.id(), changes);
@@ -154,11 +158,11 @@ class StorefrontProfileController {
 			FormErrors.reject(result, ex.violations(),
 					java.util.Set.of("salutation", "firstName", "lastName", "dateOfBirth", "phone", "company"));
 		}
-		return render(model);
+		return render(principal, request, model);
 	}
 
 	/** The e-mail change form as typed. */
-	record EmailForm(@Nullable String email, @Nullable String currentPassword) {
+	record EmailForm(@Nullable String email, @Nullable String currentPassword, @Nullable String secondFactorCode) {
 	}
 
 	@PostMapping("/customer/profile/email")
@@ -167,7 +171,7 @@ class StorefrontProfileController {
 			RedirectAttributes redirect) {
 		var outcome = emailChanges.request(principal.id(), text(emailForm.currentPassword()),
 				text(emailForm.email()).strip(), DeviceCookies.attempt(request, DeviceCookies.CUSTOMER),
-				SecondFactorProof.none());
+				StorefrontSecondFactors.proof(request, emailForm.secondFactorCode()));
 		switch (outcome) {
 			case EmailChanges.RequestOutcome.Requested requested -> {
 				redirect.addFlashAttribute("message", "email-change.requested");
@@ -183,9 +187,10 @@ class StorefrontProfileController {
 			}
 			case EmailChanges.RequestOutcome.Rejected rejected ->
 				FormErrors.reject(result, rejected.violations(), java.util.Set.of("email"));
-			case EmailChanges.RequestOutcome.SecondFactorRefused refused -> result.reject("second-factor.refused");
+			case EmailChanges.RequestOutcome.SecondFactorRefused refused ->
+				StorefrontSecondFactors.reject(result, StorefrontSecondFactors.FIELD, refused.check());
 		}
-		return render(model);
+		return render(principal, request, model);
 	}
 
 	@PostMapping("/customer/profile/preferences")
@@ -200,7 +205,7 @@ class StorefrontProfileController {
 		}
 		catch (InvalidInput ex) {
 			FormErrors.reject(result, ex.violations(), java.util.Set.of("locale", "shippingMethod"));
-			return render(model);
+			return render(principal, request, model);
 		}
 		redirect.addFlashAttribute("message", "profile.preferences-saved");
 		return "redirect:/customer/profile";
@@ -219,12 +224,14 @@ class StorefrontProfileController {
 			result.rejectValue("newPasswordConfirmation", "password.mismatch");
 			FormErrors.reject(result, passwords.checkNewPassword(principal.id(), newPassword),
 					Map.of("password", "newPassword"));
-			return render(model);
+			return render(principal, request, model);
 		}
 		var outcome = passwords.changePassword(principal.id(), text(changePasswordForm.currentPassword()), newPassword,
-				DeviceCookies.attempt(request, DeviceCookies.CUSTOMER), SecondFactorProof.none());
+				DeviceCookies.attempt(request, DeviceCookies.CUSTOMER),
+				StorefrontSecondFactors.proof(request, changePasswordForm.secondFactorCode()));
 		switch (outcome) {
-			case ChangeOutcome.SecondFactorRefused refused -> result.reject("second-factor.refused");
+			case ChangeOutcome.SecondFactorRefused refused ->
+				StorefrontSecondFactors.reject(result, StorefrontSecondFactors.FIELD, refused.check());
 			case ChangeOutcome.WrongCurrentPassword wrong ->
 				result.rejectValue("currentPassword", "password.current-wrong");
 			case ChangeOutcome.Blocked blocked -> {
@@ -240,7 +247,7 @@ class StorefrontProfileController {
 				return "redirect:/customer/profile";
 			}
 		}
-		return render(model);
+		return render(principal, request, model);
 	}
 
 	// The session's principal changed (a compliant password, another language).

@@ -3,10 +3,12 @@ package io.clientele.storefront;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -15,17 +17,29 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import io.clientele.authentication.CustomerAuthenticationProvider;
+import io.clientele.authentication.CustomerLogin;
 import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.authentication.CustomerSessions;
+import io.clientele.authentication.DeviceCookies;
 import io.clientele.authentication.LoginBlocked;
+import io.clientele.authentication.SecondFactorRequired;
 import io.clientele.credentials.PasswordManagement.PasswordStatus;
+import io.clientele.multifactor.SecondFactorCheck;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Security of the shoppers' pages: everything under {@code /customer/} needs a signed-in
  * customer, every form carries a CSRF token, and every page sends a strict Content
- * Security Policy. This chain answers every path that no other chain claims.
+ * Security Policy. This chain answers every path that no other chain claims. A login of
+ * an account with a second factor takes two steps: the form login checks the password and
+ * leaves a {@link PendingLogin} in the session, and {@link SecondStepFilter} admits the
+ * customer with the code.
  */
 @Configuration(proxyBeanMethods = false)
 class StorefrontSecurityConfiguration {
@@ -36,6 +50,8 @@ class StorefrontSecurityConfiguration {
 	 */
 	static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(30);
 
+	static final String REMEMBER_ME_PARAMETER = "remember-me";
+
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
@@ -43,9 +59,14 @@ class StorefrontSecurityConfiguration {
 	@Bean
 	@Order(100)
 	SecurityFilterChain storefrontSecurity(HttpSecurity http, CustomerAuthenticationProvider customers,
-			SpringSessionRememberMeServices rememberMe, StorefrontSettings settings, Clock clock) throws Exception {
+			SpringSessionRememberMeServices rememberMe, StorefrontSettings settings, Clock clock,
+			CustomerLogin customerLogin, DeviceCookies devices) throws Exception {
 		// Its own manager without a parent: a failed login is checked, and counted, once.
-		return http.authenticationManager(new ProviderManager(customers))
+		var manager = new ProviderManager(customers);
+		var success = successHandler();
+		var secondStep = new SecondStepFilter(customerLogin, devices, clock, settings.secondStepLifetime(),
+				REMEMBER_ME_PARAMETER);
+		return http.authenticationManager(manager)
 			.addFilterBefore(new SessionLifetimeFilter(settings.sessionMaxLifetime(), clock),
 					SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/customer/**")
@@ -56,8 +77,11 @@ class StorefrontSecurityConfiguration {
 				.loginProcessingUrl("/login")
 				.usernameParameter("email")
 				.passwordParameter("password")
-				.successHandler(successHandler())
-				.failureHandler(failureHandler()))
+				.successHandler(success)
+				.failureHandler(failureHandler(clock)))
+			// the code step of a login with a second factor ends as the form login does
+			.with(new SecondStepFilter.Configurer(secondStep, manager, success, secondStepFailureHandler(), rememberMe),
+					Customizer.withDefaults())
 			// Spring Session keeps a remembered login as a long session in PostgreSQL, so
 			// that
 			// it can be revoked like any other; no long-lived token cookie exists.
@@ -72,7 +96,7 @@ class StorefrontSecurityConfiguration {
 	@Bean
 	SpringSessionRememberMeServices rememberMeServices() {
 		var rememberMe = new SpringSessionRememberMeServices();
-		rememberMe.setRememberMeParameterName("remember-me");
+		rememberMe.setRememberMeParameterName(REMEMBER_ME_PARAMETER);
 		rememberMe.setValiditySeconds((int) REMEMBER_ME_VALIDITY.toSeconds());
 		return rememberMe;
 	}
@@ -94,17 +118,64 @@ class StorefrontSecurityConfiguration {
 	}
 
 	/**
-	 * Blocked logins get 429 and the wait; every other failure the one generic message.
+	 * Blocked logins get 429 and the wait; a right password of an account with a second
+	 * factor leads to the code step; every other failure gets the one generic message.
 	 */
-	private static AuthenticationFailureHandler failureHandler() {
+	private static AuthenticationFailureHandler failureHandler(Clock clock) {
 		return (request, response, exception) -> {
 			if (exception instanceof LoginBlocked blocked) {
 				request.setAttribute(StorefrontLoginController.BLOCKED_MINUTES, blocked.minutes());
 				request.getRequestDispatcher("/login/blocked").forward(request, response);
 				return;
 			}
+			if (exception instanceof SecondFactorRequired required) {
+				var session = request.getSession();
+				// whoever knew the session id before the password knows nothing now
+				request.changeSessionId();
+				new PendingLogin(required.pending(), required.deviceToken(), clock.instant(),
+						rememberMeRequested(request.getParameter(REMEMBER_ME_PARAMETER)))
+					.store(session);
+				StorefrontSecondFactors.newGraceKey(session);
+				if (!(required.check() instanceof SecondFactorCheck.Missing)) {
+					flash(request, response, StorefrontSecondFactors.notice(required.check()));
+				}
+				response.sendRedirect(request.getContextPath() + SecondStepFilter.PATH);
+				return;
+			}
 			response.sendRedirect(request.getContextPath() + "/login?error");
 		};
+	}
+
+	/**
+	 * A refused code leads back to the code step, which says why; a login that took too
+	 * long or may no longer sign in starts again at the password.
+	 */
+	private static AuthenticationFailureHandler secondStepFailureHandler() {
+		return (request, response, exception) -> {
+			if (exception instanceof SecondFactorRequired required) {
+				flash(request, response, StorefrontSecondFactors.notice(required.check()));
+				response.sendRedirect(request.getContextPath() + SecondStepFilter.PATH);
+				return;
+			}
+			PendingLogin.clear(request.getSession(false));
+			response.sendRedirect(request.getContextPath()
+					+ (exception instanceof SecondStepFilter.SecondStepExpired ? "/login?expired" : "/login?error"));
+		};
+	}
+
+	// as Spring Session's remember-me services read the box
+	private static boolean rememberMeRequested(@Nullable String value) {
+		return value != null && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("on")
+				|| value.equalsIgnoreCase("yes") || value.equals("1"));
+	}
+
+	// the code page shows it after the redirect, as a controller's flash attribute
+	private static void flash(HttpServletRequest request, HttpServletResponse response,
+			StorefrontSecondFactors.Notice notice) {
+		var flash = new FlashMap();
+		flash.put("notice", notice);
+		flash.setTargetRequestPath(request.getContextPath() + SecondStepFilter.PATH);
+		new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
 	}
 
 }

@@ -16,8 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.clientele.authentication.AccessCutoff;
 import io.clientele.credentials.SignUp;
 import io.clientele.customer.CustomerDetails;
+import io.clientele.staff.StaffAccounts;
 import io.clientele.support.Accounts;
 import io.clientele.support.ApiClient;
+import io.clientele.support.BackofficeLogins;
 import io.clientele.support.MutableClock;
 import io.clientele.support.Shoppers;
 import io.clientele.support.TestMailServer;
@@ -41,6 +43,9 @@ class ApiTokenRevocationIntegrationTests {
 
 	@Autowired
 	SignUp signUp;
+
+	@Autowired
+	StaffAccounts staffAccounts;
 
 	@Autowired
 	SigningKeys keys;
@@ -126,9 +131,7 @@ class ApiTokenRevocationIntegrationTests {
 	@Test
 	void aBlockedCustomersAccessTokensGet401OnEveryCustomerEndpoint() {
 		var stolen = login(email, Shoppers.PASSWORD);
-		var staff = new WebClient(port);
-		staff.get("/backoffice/login");
-		staff.post("/backoffice/login", Map.of("email", "admin@clientele.local", "password", "Harbour-Kettle-Test-41"));
+		var staff = BackofficeLogins.signedInAdmin(port, staffAccounts);
 		staff.get("/backoffice/customers/" + reference + "/login-details");
 
 		var blocked = staff.post("/backoffice/customers/" + reference + "/block", Map.of("blocked", "true"));

@@ -15,7 +15,9 @@ import io.clientele.audit.AuditActor;
 import io.clientele.credentials.SignUp;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.groups.CustomerGroups;
+import io.clientele.staff.StaffAccounts;
 import io.clientele.support.Accounts;
+import io.clientele.support.BackofficeLogins;
 import io.clientele.support.Shoppers;
 import io.clientele.support.WebClient;
 
@@ -38,12 +40,11 @@ class BackofficeGroupsIntegrationTests {
 	@Autowired
 	CustomerManagement customers;
 
+	@Autowired
+	StaffAccounts staffAccounts;
+
 	WebClient staff() {
-		var browser = new WebClient(port);
-		browser.get("/backoffice/login");
-		browser.post("/backoffice/login", Map.of("email", BackofficeIntegrationTests.ADMIN, "password",
-				BackofficeIntegrationTests.ADMIN_PASSWORD));
-		return browser;
+		return BackofficeLogins.signedInAdmin(port, staffAccounts);
 	}
 
 	static String uniqueName() {

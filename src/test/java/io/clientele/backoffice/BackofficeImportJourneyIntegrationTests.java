@@ -20,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.clientele.customer.CustomerManagement;
 import io.clientele.shared.EmailAddress;
+import io.clientele.staff.StaffAccounts;
+import io.clientele.support.BackofficeLogins;
 import io.clientele.support.Chromium;
 import io.clientele.support.Shoppers;
 
@@ -27,16 +29,15 @@ import io.clientele.support.Shoppers;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class BackofficeImportJourneyIntegrationTests {
 
-	static final String ADMIN = "admin@clientele.local";
-
-	static final String ADMIN_PASSWORD = "Harbour-Kettle-Test-41";
-
 	// clear passwords are hashed on import, which makes the run last long enough for the
 	// progress page to be seen
 	static final int ROWS = 40;
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	StaffAccounts staff;
 
 	@Autowired
 	CustomerManagement customers;
@@ -95,12 +96,10 @@ class BackofficeImportJourneyIntegrationTests {
 		Files.delete(file);
 	}
 
+	// an admin of the test's own, who enrols the authenticator app admins must have
 	private void logIn() {
-		browser.get(url("/backoffice/login"));
-		browser.findElement(By.id("email")).sendKeys(ADMIN);
-		browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
-		browser.findElement(By.id("login")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url("/backoffice")));
+		BackofficeLogins.signIn(browser, port, BackofficeLogins.newAdmin(staff).email().value(),
+				BackofficeLogins.PASSWORD);
 	}
 
 	private org.openqa.selenium.WebElement waitFor(String css) {

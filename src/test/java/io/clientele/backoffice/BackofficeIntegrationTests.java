@@ -12,7 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.clientele.credentials.SignUp;
 import io.clientele.customer.RegisterCustomer;
+import io.clientele.staff.StaffAccounts;
 import io.clientele.support.Accounts;
+import io.clientele.support.BackofficeLogins;
 import io.clientele.support.Shoppers;
 import io.clientele.support.WebClient;
 
@@ -38,13 +40,12 @@ class BackofficeIntegrationTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	StaffAccounts staffAccounts;
+
+	// an admin of its own, with the authenticator app admins must have
 	WebClient staff() {
-		var browser = new WebClient(port);
-		browser.get("/backoffice/login");
-		var answer = browser.post("/backoffice/login", Map.of("email", ADMIN, "password", ADMIN_PASSWORD));
-		assertThat(answer.location()).as("staff land on the dashboard")
-			.hasValueSatisfying(l -> assertThat(l).endsWith("/backoffice"));
-		return browser;
+		return BackofficeLogins.signedInAdmin(port, staffAccounts);
 	}
 
 	@Test

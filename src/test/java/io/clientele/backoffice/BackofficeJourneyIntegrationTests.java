@@ -24,6 +24,7 @@ import io.clientele.shared.EmailAddress;
 import io.clientele.staff.StaffAccounts;
 import io.clientele.staff.StaffRole;
 import io.clientele.support.Accounts;
+import io.clientele.support.BackofficeLogins;
 import io.clientele.support.Chromium;
 import io.clientele.support.Shoppers;
 import io.clientele.support.TestMailServer;
@@ -31,10 +32,6 @@ import io.clientele.support.TestMailServer;
 /** The back office's journeys in Chromium, as staff and customers take them. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class BackofficeJourneyIntegrationTests {
-
-	static final String ADMIN = "admin@clientele.local";
-
-	static final String ADMIN_PASSWORD = "Harbour-Kettle-Test-41";
 
 	static final String STAFF_PASSWORD = "violet-lantern-orchard-3";
 
@@ -67,7 +64,7 @@ class BackofficeJourneyIntegrationTests {
 	@Test
 	void aCustomerCreatedByStaffGetsASetPasswordLinkInTheQueueChoosesAPasswordAndLogsIn() {
 		var email = Shoppers.uniqueEmail();
-		logIn(ADMIN, ADMIN_PASSWORD);
+		logIn(newAdmin(), STAFF_PASSWORD);
 		browser.get(url("/backoffice/customers"));
 		browser.findElement(By.id("new-customer")).click();
 		new Select(browser.findElement(By.id("salutation"))).selectByValue("Ms");
@@ -115,7 +112,7 @@ class BackofficeJourneyIntegrationTests {
 	void aGeneratedPasswordIsMailedAndTheLoginForcesAChange() {
 		var email = Shoppers.uniqueEmail();
 		var customer = Accounts.confirmedCustomer(signUp, email);
-		logIn(ADMIN, ADMIN_PASSWORD);
+		logIn(newAdmin(), STAFF_PASSWORD);
 		browser.get(url("/backoffice/customers/" + customer.reference().value() + "/login-details"));
 		browser.findElement(By.id("generate-password")).click();
 		assertThat(text("#message")).contains("temporary password");
@@ -141,7 +138,7 @@ class BackofficeJourneyIntegrationTests {
 	void anAdminSetsAPasswordWithTheLiveStrengthMeter() {
 		var email = Shoppers.uniqueEmail();
 		var customer = Accounts.confirmedCustomer(signUp, email);
-		logIn(ADMIN, ADMIN_PASSWORD);
+		logIn(newAdmin(), STAFF_PASSWORD);
 		browser.get(url("/backoffice/customers/" + customer.reference().value() + "/login-details"));
 		browser.findElement(By.id("set-password")).click();
 		var input = browser.findElement(By.id("password"));
@@ -188,7 +185,7 @@ class BackofficeJourneyIntegrationTests {
 	@Test
 	void aConcurrentEditShowsBothVersionsAndOverwritesNothing() {
 		var customer = Accounts.confirmedCustomer(signUp, Shoppers.uniqueEmail());
-		logIn(ADMIN, ADMIN_PASSWORD);
+		logIn(newAdmin(), STAFF_PASSWORD);
 		browser.get(url("/backoffice/customers/" + customer.reference().value() + "/edit"));
 		var company = browser.findElement(By.id("company"));
 		company.clear();
@@ -214,7 +211,7 @@ class BackofficeJourneyIntegrationTests {
 		var customer = Accounts.confirmedCustomer(signUp, email);
 		customers.changeProfile(customer.id(),
 				new ChangeProfile(null, "O'Neil \"Nell\"", null, null, null, null, MARKUP));
-		logIn(ADMIN, ADMIN_PASSWORD);
+		logIn(newAdmin(), STAFF_PASSWORD);
 		var page = "/backoffice/customers/" + customer.reference().value();
 		browser.get(url(page + "/notes"));
 		browser.findElement(By.id("text")).sendKeys(MARKUP);
@@ -244,12 +241,14 @@ class BackofficeJourneyIntegrationTests {
 		assertThat(text("#company")).isEqualTo(MARKUP);
 	}
 
+	// an admin of the test's own, with STAFF_PASSWORD
+	private String newAdmin() {
+		return BackofficeLogins.newAdmin(staff).email().value();
+	}
+
+	// the password and the second step that follows (admins enrol an app at first)
 	private void logIn(String email, String password) {
-		browser.get(url("/backoffice/login"));
-		browser.findElement(By.id("email")).sendKeys(email);
-		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.id("login")).click();
-		waitForPath("/backoffice");
+		BackofficeLogins.signIn(browser, port, email, password);
 	}
 
 	private void click(String id) {

@@ -24,6 +24,7 @@ import io.clientele.shared.EmailAddress;
 import io.clientele.staff.StaffAccounts;
 import io.clientele.staff.StaffRole;
 import io.clientele.support.Accounts;
+import io.clientele.support.BackofficeLogins;
 import io.clientele.support.Shoppers;
 import io.clientele.support.TestMailServer;
 import io.clientele.support.WebClient;
@@ -59,8 +60,7 @@ class BackofficeMailConfidentialityIntegrationTests {
 		var address = "staff-" + Shoppers.uniqueEmail();
 		staff.create(EmailAddress.of(address), "Sam Staff", role, STAFF_PASSWORD);
 		var browser = new WebClient(port);
-		browser.get("/backoffice/login");
-		browser.post("/backoffice/login", Map.of("email", address, "password", STAFF_PASSWORD));
+		BackofficeLogins.signIn(browser, address, STAFF_PASSWORD);
 		return browser;
 	}
 

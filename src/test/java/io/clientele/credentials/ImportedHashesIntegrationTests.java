@@ -37,14 +37,18 @@ class ImportedHashesIntegrationTests {
 			.params("$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a", customer.id().value())
 			.update();
 
-		assertThat(login.attempt(email, "wrong-password-entirely", LoginAttempt.unknownClient()))
+		assertThat(login.attempt(email, "wrong-password-entirely", LoginAttempt.unknownClient(),
+				io.clientele.multifactor.SecondFactorProof.none()))
 			.isInstanceOf(LoginOutcome.Failed.class);
 		assertThat(hash(customer)).as("a failure changes nothing").startsWith("$2y$");
 
-		assertThat(login.attempt(email, "rasmuslerdorf", LoginAttempt.unknownClient()))
+		assertThat(login.attempt(email, "rasmuslerdorf", LoginAttempt.unknownClient(),
+				io.clientele.multifactor.SecondFactorProof.none()))
 			.isInstanceOf(LoginOutcome.Succeeded.class);
 		assertThat(hash(customer)).as("replaced at the first login").startsWith("$argon2id$");
-		assertThat(login.attempt(email, "rasmuslerdorf", LoginAttempt.unknownClient())).as("and it keeps working")
+		assertThat(login.attempt(email, "rasmuslerdorf", LoginAttempt.unknownClient(),
+				io.clientele.multifactor.SecondFactorProof.none()))
+			.as("and it keeps working")
 			.isInstanceOf(LoginOutcome.Succeeded.class);
 	}
 
@@ -59,14 +63,15 @@ class ImportedHashesIntegrationTests {
 			.params("$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a", customer.id().value())
 			.update();
 
-		assertThat(login.attempt(email, "rasmuslerdorf", LoginAttempt.unknownClient()))
+		assertThat(login.attempt(email, "rasmuslerdorf", LoginAttempt.unknownClient(),
+				io.clientele.multifactor.SecondFactorProof.none()))
 			.isInstanceOf(LoginOutcome.Succeeded.class);
 
 		assertThat(hash(customer)).startsWith("$argon2id$");
 		assertThat(history(customer)).as("the bcrypt hash is gone, not kept as an earlier password").isEmpty();
 
 		passwords.changePassword(customer.id(), "rasmuslerdorf", "violet-lantern-orchard-5",
-				LoginAttempt.unknownClient());
+				LoginAttempt.unknownClient(), io.clientele.multifactor.SecondFactorProof.none());
 
 		assertThat(history(customer)).as("history-size 0: no earlier hash is kept at all").isEmpty();
 	}

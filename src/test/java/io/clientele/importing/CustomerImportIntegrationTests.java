@@ -114,11 +114,13 @@ class CustomerImportIntegrationTests {
 		assertThat(imported.registered()).as("a password means a login").isTrue();
 		assertThat(hashOf(reference(7))).isEqualTo(RASMUS);
 
-		assertThat(login.attempt(email(7), "rasmuslerdorf", io.clientele.credentials.LoginAttempt.unknownClient()))
+		assertThat(login.attempt(email(7), "rasmuslerdorf", io.clientele.credentials.LoginAttempt.unknownClient(),
+				io.clientele.multifactor.SecondFactorProof.none()))
 			.isInstanceOf(LoginOutcome.Succeeded.class);
 		var upgraded = hashOf(reference(7));
 		assertThat(upgraded).as("replaced at the first login").startsWith("$argon2id$");
-		assertThat(login.attempt(email(7), "rasmuslerdorf", io.clientele.credentials.LoginAttempt.unknownClient()))
+		assertThat(login.attempt(email(7), "rasmuslerdorf", io.clientele.credentials.LoginAttempt.unknownClient(),
+				io.clientele.multifactor.SecondFactorProof.none()))
 			.isInstanceOf(LoginOutcome.Succeeded.class);
 		assertThat(hashOf(reference(7))).as("a later login only verifies: nothing is hashed again").isEqualTo(upgraded);
 		assertThat(hashOf(reference(8))).as("the others keep theirs until they log in").isEqualTo(RASMUS);

@@ -21,7 +21,9 @@ import io.clientele.credentials.SignUp;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.orderhistory.OrderData;
 import io.clientele.orderhistory.OrderHistory;
+import io.clientele.staff.StaffAccounts;
 import io.clientele.support.Accounts;
+import io.clientele.support.BackofficeLogins;
 import io.clientele.support.Chromium;
 import io.clientele.support.Shoppers;
 import io.clientele.support.TestMailServer;
@@ -36,6 +38,9 @@ class StorefrontAccountDeletionIntegrationTests {
 
 	@Autowired
 	SignUp signUp;
+
+	@Autowired
+	StaffAccounts staffAccounts;
 
 	@Autowired
 	CustomerManagement customers;
@@ -82,9 +87,7 @@ class StorefrontAccountDeletionIntegrationTests {
 		assertThat(closed.anonymized()).isTrue();
 		assertThat(closed.email().value()).isNotEqualTo(email);
 
-		var staff = new WebClient(port);
-		staff.get("/backoffice/login");
-		staff.post("/backoffice/login", Map.of("email", "admin@clientele.local", "password", "Harbour-Kettle-Test-41"));
+		var staff = BackofficeLogins.signedInAdmin(port, staffAccounts);
 		assertThat(staff.get("/backoffice/customers?q=" + customer.reference().value()).body())
 			.as("not in the default list")
 			.contains("No customers");

@@ -134,7 +134,8 @@ class StorefrontPasswordIntegrationTests {
 		var customer = Accounts.idOf(email);
 
 		passwords.changePassword(customer, Shoppers.PASSWORD, NEW_PASSWORD,
-				io.clientele.credentials.LoginAttempt.unknownClient());
+				io.clientele.credentials.LoginAttempt.unknownClient(),
+				io.clientele.multifactor.SecondFactorProof.none());
 
 		assertThat(new WebClient(port).get(link).body()).contains("This link is not valid.");
 	}

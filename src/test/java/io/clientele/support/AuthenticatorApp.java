@@ -3,6 +3,7 @@ package io.clientele.support;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -10,61 +11,52 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 
 /**
- * An authenticator app as the customer's phone runs it: RFC 6238 codes (HMAC-SHA-1,
- * 30-second steps, six digits) from the Base32 secret the enrolment showed, written apart
- * from Clientele's own implementation so that the tests check it against the RFC.
+ * An authenticator app on a test's phone: RFC 6238 codes (HMAC-SHA-1, 30-second steps,
+ * six digits) of a secret typed in from the enrolment page, computed here independently
+ * of the application's own implementation. The server takes each step's code once and
+ * accepts one step of drift, so {@link #nextCode()} hands out the current step's code and
+ * then the next one, and waits for a new step when both are used.
  */
 public final class AuthenticatorApp {
-
-	private static final long STEP_SECONDS = 30;
 
 	private final byte[] secret;
 
 	private long lastStep = Long.MIN_VALUE;
 
-	public AuthenticatorApp(String base32Secret) {
-		this.secret = new Base32().decode(base32Secret);
+	/** The app with the secret as the page shows it (Base32, spaces allowed). */
+	public AuthenticatorApp(String typedSecret) {
+		this.secret = new Base32().decode(typedSecret.replace(" ", "").toUpperCase(Locale.ROOT));
 	}
 
-	/**
-	 * A code Clientele has not seen yet: of the current step, or of the next one (one
-	 * step of drift is accepted); when both were handed out, waits for the next step.
-	 */
+	public static long step(Instant instant) {
+		return Math.floorDiv(instant.getEpochSecond(), 30);
+	}
+
+	/** The code the app shows now (which the server may have taken already). */
+	public String currentCode() {
+		return codeAt(step(Instant.now()));
+	}
+
+	/** A code the server has not taken from this app yet. */
 	public synchronized String nextCode() {
 		while (true) {
 			var current = step(Instant.now());
 			var step = Math.max(current, lastStep + 1);
 			if (step <= current + 1) {
 				lastStep = step;
-				return code(step);
+				return codeAt(step);
 			}
-			sleepUntil((current + 1) * STEP_SECONDS * 1000);
+			sleepUntil((current + 1) * 30_000);
 		}
 	}
 
-	/** The code handed out last, to replay it. */
+	/** The code handed out last by {@link #nextCode()}, to replay it. */
 	public synchronized String lastCode() {
-		return code(lastStep);
+		return codeAt(lastStep);
 	}
 
-	/** A six-digit code that is none of the codes Clientele accepts right now. */
-	public String wrongCode() {
-		var current = step(Instant.now());
-		for (var candidate = 0; candidate < 1_000_000; candidate++) {
-			var code = "%06d".formatted(candidate);
-			if (!code.equals(code(current - 1)) && !code.equals(code(current)) && !code.equals(code(current + 1))
-					&& !code.equals(code(current + 2))) {
-				return code;
-			}
-		}
-		throw new IllegalStateException("unreachable");
-	}
-
-	private static long step(Instant now) {
-		return Math.floorDiv(now.getEpochSecond(), STEP_SECONDS);
-	}
-
-	private String code(long step) {
+	/** The code of one time step. */
+	public String codeAt(long step) {
 		try {
 			var mac = Mac.getInstance("HmacSHA1");
 			mac.init(new SecretKeySpec(secret, "HmacSHA1"));
@@ -79,9 +71,21 @@ public final class AuthenticatorApp {
 		}
 	}
 
+	/** A six-digit code that is none of the three the server would accept now. */
+	public String wrongCode() {
+		var current = step(Instant.now());
+		for (var candidate = 0;; candidate++) {
+			var code = "%06d".formatted((Integer.parseInt(currentCode()) + 1 + candidate) % 1_000_000);
+			if (!code.equals(codeAt(current - 1)) && !code.equals(codeAt(current)) && !code.equals(codeAt(current + 1))
+					&& !code.equals(codeAt(current + 2))) {
+				return code;
+			}
+		}
+	}
+
 	private static void sleepUntil(long epochMillis) {
 		try {
-			Thread.sleep(Math.max(1, epochMillis - System.currentTimeMillis() + 50));
+			Thread.sleep(Math.max(1, epochMillis - System.currentTimeMillis() + 100));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
