@@ -65,4 +65,26 @@ class ApiOpenApiIntegrationTests {
 		assertThat(paths.has("/api/**")).isFalse();
 	}
 
+	@Test
+	void theProtectedOperationsDocumentTheSecondFactorsHeader() throws Exception {
+		var response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/openapi.json"))
+				.header("Accept", "application/json")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		var paths = json.readTree(response.body()).get("paths");
+		var withHeader = new ArrayList<String>();
+		paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+			var parameters = operation.getValue().get("parameters");
+			if (parameters != null && parameters.valueStream()
+				.anyMatch(p -> "X-MFA-Code".equals(p.path("name").asString())
+						&& "header".equals(p.path("in").asString()))) {
+				withHeader.add(operation.getKey().toUpperCase() + " " + path.getKey());
+			}
+		}));
+
+		assertThat(withHeader).containsExactlyInAnyOrderElementsOf(ApiDocumentation.SECOND_FACTOR);
+		assertThat(paths.path("/api/multi-factor-auth-types").path("get").path("summary").asString())
+			.contains("second-factor methods");
+	}
+
 }
