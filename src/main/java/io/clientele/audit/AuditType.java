@@ -15,11 +15,15 @@ public enum AuditType {
 	CUSTOMERS_IMPORTED, CUSTOMERS_EXPORTED, ADDRESSES_IMPORTED, GROUPS_IMPORTED,
 
 	// security events of the customer
-	LOGIN_SUCCEEDED, LOGIN_FAILED, LOCKED_OUT, RESET_REQUESTED, RESET_COMPLETED, PASSWORD_CHANGED, EMAIL_CHANGED;
+	LOGIN_SUCCEEDED, LOGIN_FAILED, LOCKED_OUT, RESET_REQUESTED, RESET_COMPLETED, PASSWORD_CHANGED, EMAIL_CHANGED,
+
+	// security events of the customer: passkeys
+	PASSKEY_ADDED, PASSKEY_REMOVED;
 
 	// named, not by their place: a type added at the end must not become one by accident
 	private static final java.util.Set<AuditType> SECURITY_EVENTS = java.util.EnumSet.of(LOGIN_SUCCEEDED, LOGIN_FAILED,
-			LOCKED_OUT, RESET_REQUESTED, RESET_COMPLETED, PASSWORD_CHANGED, EMAIL_CHANGED);
+			LOCKED_OUT, RESET_REQUESTED, RESET_COMPLETED, PASSWORD_CHANGED, EMAIL_CHANGED, PASSKEY_ADDED,
+			PASSKEY_REMOVED);
 
 	/** Whether it is a security event of the customer's own (not a staff action). */
 	public boolean securityEvent() {

@@ -1,6 +1,9 @@
 package io.clientele.authentication;
 
 import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +19,7 @@ import io.clientele.credentials.PasswordManagement.VerifiedPassword;
 import io.clientele.credentials.Registrations;
 import io.clientele.customer.CustomerDetails;
 import io.clientele.customer.CustomerId;
+import io.clientele.customer.CustomerManagement;
 
 /**
  * A customer's login with address and password, the same for the storefront and the API:
@@ -34,11 +38,15 @@ public class CustomerLogin {
 
 	private final AuditTrail audit;
 
-	CustomerLogin(PasswordManagement passwords, Registrations registrations, LoginThrottle throttle, AuditTrail audit) {
+	private final CustomerManagement customers;
+
+	CustomerLogin(PasswordManagement passwords, Registrations registrations, LoginThrottle throttle, AuditTrail audit,
+			CustomerManagement customers) {
 		this.audit = audit;
 		this.passwords = passwords;
 		this.registrations = registrations;
 		this.throttle = throttle;
+		this.customers = customers;
 	}
 
 	public LoginOutcome<CustomerPrincipal> attempt(String email, String password, LoginAttempt attempt) {
@@ -51,15 +59,51 @@ public class CustomerLogin {
 
 	private LoginOutcome<CustomerPrincipal> admit(PasswordCheck.Passed<VerifiedPassword> passed, LoginAttempt attempt) {
 		var customer = passed.value().customer();
-		if ((registrations.doubleOptIn() && !customer.confirmed()) || customer.blocked()) {
+		var refusal = refusal(customer);
+		if (refusal.isPresent()) {
 			audit.record(AuditType.LOGIN_FAILED, customer.id().value(), AuditTrail.ANONYMOUS, attempt.clientAddress(),
-					customer.blocked() ? "blocked" : "unconfirmed");
+					refusal.get());
 			return new LoginOutcome.Failed<>();
 		}
 		audit.record(AuditType.LOGIN_SUCCEEDED, customer.id().value(), AuditTrail.CUSTOMER, attempt.clientAddress(),
 				null);
 		return new LoginOutcome.Succeeded<>(new CustomerPrincipal(customer.id().value(), customer.reference().value(),
 				customer.locale().code(), passed.value().status()), passed.deviceToken());
+	}
+
+	/**
+	 * A login proven by another method than the password ({@code method}, e.g. a passkey
+	 * with user verification, which counts as both factors): the account may log in only
+	 * as with a password (not blocked, confirmed under double opt-in, not closed), and
+	 * the login is on the record with the method as its detail. Empty when it may not. No
+	 * password was checked, so the principal's password counts as compliant.
+	 */
+	public Optional<CustomerPrincipal> admit(CustomerId customerId, @Nullable String clientAddress, String method) {
+		var found = customers.find(customerId).filter(customer -> !customer.anonymized());
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		var customer = found.get();
+		var refusal = refusal(customer);
+		if (refusal.isPresent()) {
+			audit.record(AuditType.LOGIN_FAILED, customer.id().value(), AuditTrail.ANONYMOUS, clientAddress,
+					method + ": " + refusal.get());
+			return Optional.empty();
+		}
+		audit.record(AuditType.LOGIN_SUCCEEDED, customer.id().value(), AuditTrail.CUSTOMER, clientAddress, method);
+		return Optional.of(new CustomerPrincipal(customer.id().value(), customer.reference().value(),
+				customer.locale().code(), PasswordManagement.PasswordStatus.COMPLIANT));
+	}
+
+	// Why an account whose owner proved who they are still may not log in.
+	private Optional<String> refusal(CustomerDetails customer) {
+		if (customer.blocked()) {
+			return Optional.of("blocked");
+		}
+		if (registrations.doubleOptIn() && !customer.confirmed()) {
+			return Optional.of("unconfirmed");
+		}
+		return Optional.empty();
 	}
 
 	/** The customers whose accounts are blocked after repeated failures right now. */

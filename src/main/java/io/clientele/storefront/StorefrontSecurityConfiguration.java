@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -21,6 +22,7 @@ import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.authentication.CustomerSessions;
 import io.clientele.authentication.LoginBlocked;
 import io.clientele.credentials.PasswordManagement.PasswordStatus;
+import io.clientele.passkeys.Passkeys;
 
 /**
  * Security of the shoppers' pages: everything under {@code /customer/} needs a signed-in
@@ -43,9 +45,10 @@ class StorefrontSecurityConfiguration {
 	@Bean
 	@Order(100)
 	SecurityFilterChain storefrontSecurity(HttpSecurity http, CustomerAuthenticationProvider customers,
-			SpringSessionRememberMeServices rememberMe, StorefrontSettings settings, Clock clock) throws Exception {
+			Passkeys passkeys, SpringSessionRememberMeServices rememberMe, StorefrontSettings settings, Clock clock)
+			throws Exception {
 		// Its own manager without a parent: a failed login is checked, and counted, once.
-		return http.authenticationManager(new ProviderManager(customers))
+		return http.authenticationManager(new ProviderManager(customers, StorefrontPasskeyLogin.provider(passkeys)))
 			.addFilterBefore(new SessionLifetimeFilter(settings.sessionMaxLifetime(), clock),
 					SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/customer/**")
@@ -58,6 +61,7 @@ class StorefrontSecurityConfiguration {
 				.passwordParameter("password")
 				.successHandler(successHandler())
 				.failureHandler(failureHandler()))
+			.with(new StorefrontPasskeyLogin(successHandler()), Customizer.withDefaults())
 			// Spring Session keeps a remembered login as a long session in PostgreSQL, so
 			// that
 			// it can be revoked like any other; no long-lived token cookie exists.

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Storefront",
 		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "privacy",
-				"shared" })
+				"passkeys", "shared" })
 @NullMarked
 package io.clientele.storefront;
 
