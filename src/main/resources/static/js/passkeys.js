@@ -88,10 +88,10 @@
     } else if (error === 'unsupported') {
       key = 'unsupported';
     }
-    var earlier = document.getElementById('passkey-problem');
-    if (earlier) {
+    // what the page said before is out of date now
+    document.querySelectorAll('#passkey-problem, [role="status"]').forEach(function (earlier) {
       earlier.classList.add('d-none');
-    }
+    });
     var box = document.getElementById('passkey-browser-problem');
     box.textContent = form.dataset[key];
     box.classList.remove('d-none');
