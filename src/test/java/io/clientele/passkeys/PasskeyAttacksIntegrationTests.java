@@ -116,6 +116,36 @@ class PasskeyAttacksIntegrationTests {
 	}
 
 	@Test
+	void theSameAnswerPostedFiveTimesAtOnceSignsInOnce() throws Exception {
+		var browser = new WebClient(port);
+		var signed = authenticator.signIn(signInOptions(browser), origin());
+
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+		java.util.List<WebClient.Page> answers;
+		try {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			var posts = new java.util.ArrayList<java.util.concurrent.Future<WebClient.Page>>();
+			for (var i = 0; i < 5; i++) {
+				posts.add(pool.submit(() -> {
+					start.await();
+					return browser.post("/login/passkey", Map.of("response", signed));
+				}));
+			}
+			start.countDown();
+			answers = new java.util.ArrayList<>();
+			for (var post : posts) {
+				answers.add(post.get());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+
+		assertThat(answers).filteredOn(page -> page.location().orElse("").endsWith("/customer/overview")).hasSize(1);
+		assertThat(auditDetails("LOGIN_SUCCEEDED")).containsExactly("passkey");
+	}
+
+	@Test
 	void anAssertionWhoseCounterDidNotGrowIsRefused() {
 		var first = new WebClient(port);
 		first.post("/login/passkey", Map.of("response", authenticator.signIn(signInOptions(first), origin())));
