@@ -136,8 +136,9 @@ public class Passkeys {
 
 	/**
 	 * Verifies the browser's answer to {@link #startRegistration} and stores the passkey
-	 * under the name given, or "Passkey N" without one. The owner gets a mail and the
-	 * trail an entry; a refusal changes nothing but using up the challenge.
+	 * under the name given (cut to 60 characters), or "Passkey N" without one. The owner
+	 * gets a mail and the trail an entry; a refusal changes nothing but using up the
+	 * challenge.
 	 * @param challenge the challenge of this browser's session, {@code null} if it has
 	 * none
 	 * @param response the {@code PublicKeyCredential} as WebAuthn's JSON
@@ -149,10 +150,8 @@ public class Passkeys {
 		if (problem.isPresent()) {
 			return new RegistrationOutcome.Refused(problem.get());
 		}
-		var chosenName = name == null ? "" : name.strip();
-		if (chosenName.length() > MAX_NAME_LENGTH) {
-			return new RegistrationOutcome.Refused(PasskeyProblem.NAME_INVALID);
-		}
+		// the authenticator holds the passkey already: a long name is cut, not refused
+		var chosenName = shortened(name == null ? "" : name.strip());
 		RegistrationData data;
 		try {
 			data = webAuthn.parseRegistrationResponseJSON(response);
@@ -252,11 +251,16 @@ public class Passkeys {
 			.orElse(new SignInOutcome.Refused(PasskeyProblem.ACCOUNT_REFUSED));
 	}
 
+	/** Whether the customer may add another passkey (fewer than the limit so far). */
+	public boolean canAdd(CustomerId customer) {
+		return store.count(customer.value()) < settings.maxPerCustomer();
+	}
+
 	/** Renames one of the customer's passkeys; another customer's is not found. */
 	@Transactional
 	public Optional<PasskeyProblem> rename(CustomerId customer, UUID passkey, String name) {
 		var chosen = name.strip();
-		if (chosen.isEmpty() || chosen.length() > MAX_NAME_LENGTH) {
+		if (chosen.isEmpty() || chosen.codePointCount(0, chosen.length()) > MAX_NAME_LENGTH) {
 			return Optional.of(PasskeyProblem.NAME_INVALID);
 		}
 		return store.rename(customer.value(), passkey, chosen) ? Optional.empty()
@@ -340,6 +344,11 @@ public class Passkeys {
 			}
 		}
 		return parsed;
+	}
+
+	private static String shortened(String name) {
+		return name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH ? name
+				: name.substring(0, name.offsetByCodePoints(0, MAX_NAME_LENGTH)).strip();
 	}
 
 	private long timeoutMillis() {

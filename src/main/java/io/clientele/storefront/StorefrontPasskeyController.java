@@ -42,6 +42,7 @@ class StorefrontPasskeyController {
 	@GetMapping("/customer/passkeys")
 	String list(@AuthenticationPrincipal CustomerPrincipal customer, Model model) {
 		model.addAttribute("passkeys", passkeys.list(customer.id()));
+		model.addAttribute("canAdd", passkeys.canAdd(customer.id()));
 		return "storefront/customer/passkeys";
 	}
 

@@ -315,14 +315,33 @@ class PasskeyAttacksIntegrationTests {
 
 		account.get("/customer/passkeys");
 		account.follow(account.post("/customer/passkeys/" + added.get(1).id() + "/rename", Map.of("name", "Phone")));
+		var blank = account
+			.follow(account.post("/customer/passkeys/" + added.get(1).id() + "/rename", Map.of("name", " ")));
 		var removed = account.follow(account.post("/customer/passkeys/" + added.get(0).id() + "/remove", Map.of()));
 
+		assertThat(blank.body()).contains("Please give the passkey a name of at most 60 characters.");
 		assertThat(removed.body()).contains("The passkey was removed.");
 		assertThat(passkeys.list(customer)).extracting(PasskeySummary::name).containsExactly("Phone");
 		assertThat(auditDetails("PASSKEY_ADDED")).hasSize(2);
 		assertThat(auditDetails("PASSKEY_REMOVED")).hasSize(1);
 		assertThat(TestMailServer.mailTo(email, "A sign-in method was added to your account")).isNotNull();
 		assertThat(TestMailServer.mailTo(email, "A sign-in method was removed from your account")).isNotNull();
+	}
+
+	@Test
+	void anAccountHoldsNoMoreThanTenPasskeys() {
+		var account = new WebClient(port);
+		account.logIn(email, Shoppers.PASSWORD);
+		for (var i = 2; i <= 10; i++) {
+			account.follow(addPasskey(account, new SoftAuthenticator(), origin()));
+		}
+		var full = account.get("/customer/passkeys");
+
+		var eleventh = account.follow(addPasskey(account, new SoftAuthenticator(), origin()));
+
+		assertThat(full.body()).contains("id=\"passkeys-full\"").doesNotContain("id=\"add-passkey\"");
+		assertThat(eleventh.body()).contains("Your account has as many passkeys as allowed. Please remove one first.");
+		assertThat(passkeys.list(customer)).hasSize(10);
 	}
 
 	private WebClient.Page addPasskey(WebClient account, SoftAuthenticator key, String origin) {
