@@ -18,12 +18,15 @@ public enum AuditType {
 	LOGIN_SUCCEEDED, LOGIN_FAILED, LOCKED_OUT, RESET_REQUESTED, RESET_COMPLETED, PASSWORD_CHANGED, EMAIL_CHANGED,
 
 	// second factors of the customer (or of a staff member, with no customer)
-	MFA_ENABLED, MFA_DISABLED, MFA_FLOW_RESET, MFA_LOCKED, RECOVERY_CODE_USED, RECOVERY_CODES_REGENERATED;
+	MFA_ENABLED, MFA_DISABLED, MFA_FLOW_RESET, MFA_LOCKED, RECOVERY_CODE_USED, RECOVERY_CODES_REGENERATED,
+
+	// security events of the customer: passkeys
+	PASSKEY_ADDED, PASSKEY_REMOVED;
 
 	// named, not by their place: a type added at the end must not become one by accident
 	private static final java.util.Set<AuditType> SECURITY_EVENTS = java.util.EnumSet.of(LOGIN_SUCCEEDED, LOGIN_FAILED,
 			LOCKED_OUT, RESET_REQUESTED, RESET_COMPLETED, PASSWORD_CHANGED, EMAIL_CHANGED, MFA_ENABLED, MFA_DISABLED,
-			MFA_FLOW_RESET, MFA_LOCKED, RECOVERY_CODE_USED, RECOVERY_CODES_REGENERATED);
+			MFA_FLOW_RESET, MFA_LOCKED, RECOVERY_CODE_USED, RECOVERY_CODES_REGENERATED, PASSKEY_ADDED, PASSKEY_REMOVED);
 
 	/** Whether it is a security event of the customer's own (not a staff action). */
 	public boolean securityEvent() {

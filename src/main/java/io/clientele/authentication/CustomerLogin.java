@@ -1,6 +1,9 @@
 package io.clientele.authentication;
 
 import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -87,9 +90,10 @@ public class CustomerLogin {
 	private LoginOutcome<CustomerPrincipal> admit(PasswordCheck.Passed<VerifiedPassword> passed, LoginAttempt attempt,
 			SecondFactorProof proof) {
 		var customer = passed.value().customer();
-		if ((registrations.doubleOptIn() && !customer.confirmed()) || customer.blocked()) {
+		var refusal = refusal(customer);
+		if (refusal.isPresent()) {
 			audit.record(AuditType.LOGIN_FAILED, customer.id().value(), AuditTrail.ANONYMOUS, attempt.clientAddress(),
-					customer.blocked() ? "blocked" : "unconfirmed");
+					refusal.get());
 			return new LoginOutcome.Failed<>();
 		}
 		var principal = new CustomerPrincipal(customer.id().value(), customer.reference().value(),
@@ -107,6 +111,41 @@ public class CustomerLogin {
 				check instanceof SecondFactorCheck.Satisfied satisfied && satisfied.recoveryCodeUsed() ? "recovery code"
 						: null);
 		return new LoginOutcome.Succeeded<>(principal, deviceToken);
+	}
+
+	/**
+	 * A login proven by another method than the password ({@code method}, e.g. a passkey
+	 * with user verification, which counts as both factors): the account may log in only
+	 * as with a password (not blocked, confirmed under double opt-in, not closed), and
+	 * the login is on the record with the method as its detail. Empty when it may not. No
+	 * password was checked, so the principal's password counts as compliant.
+	 */
+	public Optional<CustomerPrincipal> admit(CustomerId customerId, @Nullable String clientAddress, String method) {
+		var found = customers.find(customerId).filter(customer -> !customer.anonymized());
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		var customer = found.get();
+		var refusal = refusal(customer);
+		if (refusal.isPresent()) {
+			audit.record(AuditType.LOGIN_FAILED, customer.id().value(), AuditTrail.ANONYMOUS, clientAddress,
+					method + ": " + refusal.get());
+			return Optional.empty();
+		}
+		audit.record(AuditType.LOGIN_SUCCEEDED, customer.id().value(), AuditTrail.CUSTOMER, clientAddress, method);
+		return Optional.of(new CustomerPrincipal(customer.id().value(), customer.reference().value(),
+				customer.locale().code(), PasswordManagement.PasswordStatus.COMPLIANT));
+	}
+
+	// Why an account whose owner proved who they are still may not log in.
+	private Optional<String> refusal(CustomerDetails customer) {
+		if (customer.blocked()) {
+			return Optional.of("blocked");
+		}
+		if (registrations.doubleOptIn() && !customer.confirmed()) {
+			return Optional.of("unconfirmed");
+		}
+		return Optional.empty();
 	}
 
 	/** The customers whose accounts are blocked after repeated failures right now. */

@@ -1,6 +1,7 @@
 package io.clientele.storefront;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -19,13 +20,15 @@ import io.clientele.authentication.CustomerPrincipal;
 import io.clientele.multifactor.FactorOwner;
 import io.clientele.multifactor.FactorType;
 import io.clientele.multifactor.SecondFactors;
+import io.clientele.passkeys.PasskeyProblem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The login page and the code step of a login with a second factor; Spring Security's
- * form login processes the password, {@link SecondStepFilter} the code, and the logout.
+ * form login processes the password, {@link SecondStepFilter} the code,
+ * {@link StorefrontPasskeyLogin} a passkey's answer, and the logout.
  */
 @Controller
 class StorefrontLoginController {
@@ -49,10 +52,17 @@ class StorefrontLoginController {
 	}
 
 	@GetMapping("/login")
-	String login(@Nullable Authentication authentication) {
+	String login(@Nullable Authentication authentication,
+			@RequestParam(name = StorefrontPasskeyLogin.PROBLEM_PARAMETER, required = false) @Nullable String problem,
+			Model model) {
 		if (signedIn(authentication)) {
 			return "redirect:/customer/overview";
 		}
+		// only a problem we know becomes a message key
+		Arrays.stream(PasskeyProblem.values())
+			.filter(known -> known.name().equals(problem))
+			.findFirst()
+			.ifPresent(known -> model.addAttribute("passkeyProblem", known.messageKey()));
 		return "storefront/login";
 	}
 

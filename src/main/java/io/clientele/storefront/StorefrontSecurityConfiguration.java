@@ -29,6 +29,7 @@ import io.clientele.authentication.LoginBlocked;
 import io.clientele.authentication.SecondFactorRequired;
 import io.clientele.credentials.PasswordManagement.PasswordStatus;
 import io.clientele.multifactor.SecondFactorCheck;
+import io.clientele.passkeys.Passkeys;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,10 +60,10 @@ class StorefrontSecurityConfiguration {
 	@Bean
 	@Order(100)
 	SecurityFilterChain storefrontSecurity(HttpSecurity http, CustomerAuthenticationProvider customers,
-			SpringSessionRememberMeServices rememberMe, StorefrontSettings settings, Clock clock,
+			Passkeys passkeys, SpringSessionRememberMeServices rememberMe, StorefrontSettings settings, Clock clock,
 			CustomerLogin customerLogin, DeviceCookies devices) throws Exception {
 		// Its own manager without a parent: a failed login is checked, and counted, once.
-		var manager = new ProviderManager(customers);
+		var manager = new ProviderManager(customers, StorefrontPasskeyLogin.provider(passkeys));
 		var success = successHandler();
 		var secondStep = new SecondStepFilter(customerLogin, devices, clock, settings.secondStepLifetime(),
 				REMEMBER_ME_PARAMETER);
@@ -82,6 +83,7 @@ class StorefrontSecurityConfiguration {
 			// the code step of a login with a second factor ends as the form login does
 			.with(new SecondStepFilter.Configurer(secondStep, manager, success, secondStepFailureHandler(), rememberMe),
 					Customizer.withDefaults())
+			.with(new StorefrontPasskeyLogin(success), Customizer.withDefaults())
 			// Spring Session keeps a remembered login as a long session in PostgreSQL, so
 			// that
 			// it can be revoked like any other; no long-lived token cookie exists.

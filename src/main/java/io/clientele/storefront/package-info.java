@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Storefront",
 		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "privacy",
-				"multifactor", "shared" })
+				"multifactor", "passkeys", "shared" })
 @NullMarked
 package io.clientele.storefront;
 
