@@ -118,9 +118,13 @@ public class CustomerLogin {
 	 * with user verification, which counts as both factors): the account may log in only
 	 * as with a password (not blocked, confirmed under double opt-in, not closed), and
 	 * the login is on the record with the method as its detail. Empty when it may not. No
-	 * password was checked, so the principal's password counts as compliant.
+	 * password was checked, so the principal's password counts as compliant. The method
+	 * proved both factors: it opens the grace period of {@code graceKey} (the session's
+	 * or token family's), as a code at login does.
 	 */
-	public Optional<CustomerPrincipal> admit(CustomerId customerId, @Nullable String clientAddress, String method) {
+	@Transactional
+	public Optional<CustomerPrincipal> admit(CustomerId customerId, @Nullable String clientAddress, String method,
+			@Nullable String graceKey) {
 		var found = customers.find(customerId).filter(customer -> !customer.anonymized());
 		if (found.isEmpty()) {
 			return Optional.empty();
@@ -133,6 +137,9 @@ public class CustomerLogin {
 			return Optional.empty();
 		}
 		audit.record(AuditType.LOGIN_SUCCEEDED, customer.id().value(), AuditTrail.CUSTOMER, clientAddress, method);
+		if (graceKey != null) {
+			factors.grant(FactorOwner.customer(customer), graceKey);
+		}
 		return Optional.of(new CustomerPrincipal(customer.id().value(), customer.reference().value(),
 				customer.locale().code(), PasswordManagement.PasswordStatus.COMPLIANT));
 	}

@@ -26,6 +26,7 @@ import io.clientele.multifactor.FactorMethod;
 import io.clientele.multifactor.FactorOwner;
 import io.clientele.multifactor.FactorStatus;
 import io.clientele.multifactor.SecondFactors;
+import io.clientele.passkeys.Passkeys;
 import io.clientele.shared.InvalidInput;
 
 /**
@@ -52,10 +53,13 @@ class BackofficeLoginDetailsController {
 
 	private final SecondFactors factors;
 
+	private final Passkeys passkeys;
+
 	BackofficeLoginDetailsController(CustomerManagement customers, PasswordResets resets, PasswordManagement passwords,
 			CustomerLogin login, PasswordPolicy policy, BackofficeCustomers pages, AccountClosure closure,
-			SecondFactors factors) {
+			SecondFactors factors, Passkeys passkeys) {
 		this.factors = factors;
+		this.passkeys = passkeys;
 		this.pages = pages;
 		this.closure = closure;
 		this.policy = policy;
@@ -70,6 +74,9 @@ class BackofficeLoginDetailsController {
 		var customer = pages.find(reference);
 		model.addAttribute("hasLogin", passwords.hasPassword(customer.id()));
 		model.addAttribute("secondFactors", inUse(factors.methods(FactorOwner.customer(customer))));
+		// names and dates only: the customer manages them, staff see them to answer
+		// questions
+		model.addAttribute("passkeys", passkeys.list(customer.id()));
 		return pages.tab(customer, "login-details", model);
 	}
 

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(displayName = "Back office",
 		allowedDependencies = { "customer", "address", "orderhistory", "credentials", "authentication", "notes",
-				"groups", "notification", "staff", "multifactor", "importing", "audit", "shared" })
+				"groups", "notification", "staff", "multifactor", "passkeys", "importing", "audit", "shared" })
 @NullMarked
 package io.clientele.backoffice;
 

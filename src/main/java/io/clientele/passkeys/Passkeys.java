@@ -203,10 +203,13 @@ public class Passkeys {
 	 * Verifies the browser's answer to {@link #startSignIn} and admits the passkey's
 	 * owner as a password login would (refused for a blocked or unconfirmed account), on
 	 * the record as a login by passkey. The sign counter must grow when the authenticator
-	 * counts: a replayed answer is refused.
+	 * counts: a replayed answer is refused. A passkey with user verification proves both
+	 * factors: the sign-in opens the grace period of {@code graceKey}, as a login with
+	 * password and code does.
 	 */
 	@Transactional
-	public SignInOutcome signIn(@Nullable PasskeyChallenge challenge, String response, @Nullable String clientAddress) {
+	public SignInOutcome signIn(@Nullable PasskeyChallenge challenge, String response, @Nullable String clientAddress,
+			@Nullable String graceKey) {
 		var problem = consume(challenge, Ceremony.SIGN_IN, null);
 		if (problem.isPresent()) {
 			return new SignInOutcome.Refused(problem.get());
@@ -246,7 +249,7 @@ public class Passkeys {
 			// another answer with this passkey came in meanwhile and won
 			return refusedSignIn(passkey, clientAddress, "counter");
 		}
-		return login.admit(new CustomerId(passkey.customerId()), clientAddress, METHOD)
+		return login.admit(new CustomerId(passkey.customerId()), clientAddress, METHOD, graceKey)
 			.<SignInOutcome>map(SignInOutcome.SignedIn::new)
 			.orElse(new SignInOutcome.Refused(PasskeyProblem.ACCOUNT_REFUSED));
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -15,12 +16,17 @@ import io.clientele.customer.CustomerId;
 import io.clientele.customer.CustomerManagement;
 import io.clientele.customer.CustomerNotFound;
 import io.clientele.groups.CustomerGroups;
+import io.clientele.multifactor.FactorOwner;
+import io.clientele.multifactor.FactorStatus;
+import io.clientele.multifactor.SecondFactors;
 import io.clientele.orderhistory.OrderHistory;
+import io.clientele.passkeys.Passkeys;
 
 /**
  * "Download my data": the customer's profile, preferences and consents, addresses,
- * orders, groups and own security events, as one JSON-ready map. Never a password hash or
- * a token.
+ * orders, groups, sign-in methods (second factors and passkeys, by name and date) and own
+ * security events, as one JSON-ready map. Never a password hash, a token, an app's
+ * secret, a recovery code or a passkey's key.
  */
 @Component
 public class PersonalDataExport {
@@ -37,10 +43,16 @@ public class PersonalDataExport {
 
 	private final AuditTrail audit;
 
+	private final SecondFactors factors;
+
+	private final Passkeys passkeys;
+
 	private final Clock clock;
 
 	PersonalDataExport(CustomerManagement customers, AddressBook addresses, OrderHistory orders, CustomerGroups groups,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, SecondFactors factors, Passkeys passkeys, Clock clock) {
+		this.factors = factors;
+		this.passkeys = passkeys;
 		this.customers = customers;
 		this.addresses = addresses;
 		this.orders = orders;
@@ -82,6 +94,28 @@ public class PersonalDataExport {
 		data.put("addresses", addresses.list(id));
 		data.put("orders", allOrders(id));
 		data.put("groups", groups.groupsOf(id).stream().map(group -> group.name()).toList());
+		var signIn = new LinkedHashMap<String, Object>();
+		signIn.put("secondFactors",
+				factors.methods(FactorOwner.customer(customer))
+					.stream()
+					.filter(method -> method.status() != FactorStatus.DISABLED)
+					.map(method -> {
+						var entry = new LinkedHashMap<String, Object>();
+						entry.put("type", method.type().name().toLowerCase(Locale.ROOT));
+						entry.put("status", method.status().name().toLowerCase(Locale.ROOT));
+						entry.put("enabledAt", method.enabledAt() == null ? null : method.enabledAt().toString());
+						return entry;
+					})
+					.toList());
+		signIn.put("recoveryCodesLeft", factors.recoveryCodesLeft(FactorOwner.customer(customer)));
+		signIn.put("passkeys", passkeys.list(id).stream().map(passkey -> {
+			var entry = new LinkedHashMap<String, Object>();
+			entry.put("name", passkey.name());
+			entry.put("createdAt", passkey.createdAt().toString());
+			entry.put("lastUsedAt", passkey.lastUsedAt() == null ? null : passkey.lastUsedAt().toString());
+			return entry;
+		}).toList());
+		data.put("signInMethods", signIn);
 		data.put("securityEvents", securityEvents(id));
 		return data;
 	}

@@ -4,7 +4,8 @@
  * tables.
  */
 @ApplicationModule(displayName = "Privacy",
-		allowedDependencies = { "customer", "address", "orderhistory", "groups", "audit", "shared" })
+		allowedDependencies = { "customer", "address", "orderhistory", "groups", "audit", "multifactor", "passkeys",
+				"shared" })
 @NullMarked
 package io.clientele.privacy;
 

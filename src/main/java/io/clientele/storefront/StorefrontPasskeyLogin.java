@@ -94,9 +94,16 @@ class StorefrontPasskeyLogin extends AbstractHttpConfigurer<StorefrontPasskeyLog
 				session.removeAttribute(CHALLENGE);
 			}
 			var answer = request.getParameter("response");
-			return getAuthenticationManager()
+			// a passkey with user verification is both factors: the new login's grace
+			// period
+			// opens with it, and the session's earlier one (if any) stays unless it
+			// passes
+			var graceKey = StorefrontSecondFactors.unusedGraceKey();
+			var authentication = getAuthenticationManager()
 				.authenticate(new PasskeyAnswer(challenge instanceof PasskeyChallenge pending ? pending : null,
-						answer == null ? "" : answer, request.getRemoteAddr()));
+						answer == null ? "" : answer, request.getRemoteAddr(), graceKey));
+			StorefrontSecondFactors.useGraceKey(request.getSession(), graceKey);
+			return authentication;
 		}
 
 	}
@@ -110,11 +117,15 @@ class StorefrontPasskeyLogin extends AbstractHttpConfigurer<StorefrontPasskeyLog
 
 		private final @Nullable String clientAddress;
 
-		PasskeyAnswer(@Nullable PasskeyChallenge challenge, String response, @Nullable String clientAddress) {
+		private final String graceKey;
+
+		PasskeyAnswer(@Nullable PasskeyChallenge challenge, String response, @Nullable String clientAddress,
+				String graceKey) {
 			super(List.of());
 			this.challenge = challenge;
 			this.response = response;
 			this.clientAddress = clientAddress;
+			this.graceKey = graceKey;
 		}
 
 		@Override
@@ -140,7 +151,7 @@ class StorefrontPasskeyLogin extends AbstractHttpConfigurer<StorefrontPasskeyLog
 		@Override
 		public Authentication authenticate(Authentication authentication) {
 			var answer = (PasskeyAnswer) authentication;
-			return switch (passkeys.signIn(answer.challenge, answer.response, answer.clientAddress)) {
+			return switch (passkeys.signIn(answer.challenge, answer.response, answer.clientAddress, answer.graceKey)) {
 				case SignInOutcome.SignedIn signedIn -> UsernamePasswordAuthenticationToken
 					.authenticated(signedIn.principal(), null, List.of(CustomerAuthenticationProvider.CUSTOMER));
 				case SignInOutcome.Refused refused -> throw new PasskeyRefused(refused.problem());

@@ -91,11 +91,21 @@ class StorefrontSecondFactors {
 	 * before counts for the new login.
 	 */
 	static String newGraceKey(HttpSession session) {
+		var key = unusedGraceKey();
+		useGraceKey(session, key);
+		return key;
+	}
+
+	/** A grace key for a login still to be proved, not yet the session's. */
+	static String unusedGraceKey() {
 		var bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
-		var key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** Makes a key the session's, once the login it was made for passed. */
+	static void useGraceKey(HttpSession session, String key) {
 		session.setAttribute(GRACE_KEY, key);
-		return key;
 	}
 
 	/** The session's grace key, made now if it has none yet. */

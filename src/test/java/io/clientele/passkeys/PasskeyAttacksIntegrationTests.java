@@ -17,7 +17,12 @@ import io.clientele.audit.AuditActor;
 import io.clientele.credentials.SignUp;
 import io.clientele.customer.CustomerId;
 import io.clientele.customer.CustomerManagement;
+import io.clientele.multifactor.SecondFactors;
+import io.clientele.staff.StaffAccounts;
+import io.clientele.staff.StaffRole;
 import io.clientele.support.Accounts;
+import io.clientele.support.BackofficeLogins;
+import io.clientele.support.SecondFactorAccounts;
 import io.clientele.support.Shoppers;
 import io.clientele.support.SoftAuthenticator;
 import io.clientele.support.TestMailServer;
@@ -48,6 +53,12 @@ class PasskeyAttacksIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SecondFactors factors;
+
+	@Autowired
+	StaffAccounts staff;
+
 	String email;
 
 	CustomerId customer;
@@ -61,7 +72,7 @@ class PasskeyAttacksIntegrationTests {
 		authenticator = new SoftAuthenticator();
 		var account = new WebClient(port);
 		account.logIn(email, Shoppers.PASSWORD);
-		var added = addPasskey(account, authenticator, origin());
+		var added = authenticator.addTo(account, origin());
 		assertThat(added.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/customer/passkeys"));
 		assertThat(account.follow(added).body()).contains("Your passkey was added.");
 		assertThat(passkeys.list(customer)).extracting(PasskeySummary::name).containsExactly("Passkey 1");
@@ -81,6 +92,54 @@ class PasskeyAttacksIntegrationTests {
 		assertThat(browser.get("/customer/overview").status()).isEqualTo(200);
 		assertThat(auditDetails("LOGIN_SUCCEEDED")).containsExactly("passkey");
 		assertThat(passkeys.list(customer).getFirst().lastUsedAt()).isNotNull();
+	}
+
+	@Test
+	void aPasskeyCountsAsBothFactorsSoTheCodeStepIsSkippedAndTheGracePeriodOpens() {
+		SecondFactorAccounts.withApp(factors, customers.find(customer).orElseThrow());
+		var browser = new WebClient(port);
+
+		var answer = browser.post("/login/passkey",
+				Map.of("response", authenticator.signIn(signInOptions(browser), origin())));
+
+		assertThat(answer.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/customer/overview"));
+		var form = browser.get("/customer/profile");
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.body()).as("no code asked within the grace period")
+			.doesNotContain("id=\"passwordSecondFactorCode\"");
+		var changed = browser.post("/customer/profile/password", Map.of("currentPassword", Shoppers.PASSWORD,
+				"newPassword", "a passkey is two factors", "newPasswordConfirmation", "a passkey is two factors"));
+		assertThat(changed.location()).hasValueSatisfying(l -> assertThat(l).doesNotContain("/login"));
+		assertThat(browser.follow(changed).body()).contains("Your password was changed.");
+	}
+
+	@Test
+	void thePasswordAloneOfAnAccountWithAPasskeyAndAnAppStillNeedsTheCode() {
+		SecondFactorAccounts.withApp(factors, customers.find(customer).orElseThrow());
+		var browser = new WebClient(port);
+
+		var afterPassword = browser.logIn(email, Shoppers.PASSWORD);
+
+		assertThat(afterPassword.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/login/code"));
+		assertThat(browser.get("/customer/overview").status()).isEqualTo(302);
+	}
+
+	@Test
+	void aPasskeyNamedWithMarkupIsShownAsTextToStaff() {
+		var id = passkeys.list(customer).getFirst().id();
+		assertThat(passkeys.rename(customer, id, "<img src=x onerror=alert(1)>")).isEmpty();
+		var support = new WebClient(port);
+		BackofficeLogins.signIn(support,
+				BackofficeLogins.newMember(staff, StaffRole.SUPPORT, "Sam Support").email().value(),
+				BackofficeLogins.PASSWORD);
+
+		var details = support.get("/backoffice/customers/" + customers.find(customer).orElseThrow().reference().value()
+				+ "/login-details");
+
+		assertThat(details.status()).isEqualTo(200);
+		assertThat(details.body()).contains("&lt;img src=x onerror=alert(1)&gt; (added ")
+			.contains("last used never)")
+			.doesNotContain("<img src=x");
 	}
 
 	@Test
@@ -177,7 +236,7 @@ class PasskeyAttacksIntegrationTests {
 		var account = new WebClient(port);
 		account.logIn(email, Shoppers.PASSWORD);
 
-		var added = addPasskey(account, new SoftAuthenticator(), "https://clientele-login.example");
+		var added = new SoftAuthenticator().addTo(account, "https://clientele-login.example");
 
 		assertThat(account.follow(added).body()).contains("The passkey could not be verified. Please try again.");
 		assertThat(passkeys.list(customer)).hasSize(1);
@@ -309,7 +368,7 @@ class PasskeyAttacksIntegrationTests {
 		var account = new WebClient(port);
 		account.logIn(email, Shoppers.PASSWORD);
 		var second = new SoftAuthenticator();
-		account.follow(addPasskey(account, second, origin()));
+		account.follow(second.addTo(account, origin()));
 		var added = passkeys.list(customer);
 		assertThat(added).extracting(PasskeySummary::name).containsExactly("Passkey 1", "Passkey 2");
 
@@ -333,23 +392,15 @@ class PasskeyAttacksIntegrationTests {
 		var account = new WebClient(port);
 		account.logIn(email, Shoppers.PASSWORD);
 		for (var i = 2; i <= 10; i++) {
-			account.follow(addPasskey(account, new SoftAuthenticator(), origin()));
+			account.follow(new SoftAuthenticator().addTo(account, origin()));
 		}
 		var full = account.get("/customer/passkeys");
 
-		var eleventh = account.follow(addPasskey(account, new SoftAuthenticator(), origin()));
+		var eleventh = account.follow(new SoftAuthenticator().addTo(account, origin()));
 
 		assertThat(full.body()).contains("id=\"passkeys-full\"").doesNotContain("id=\"add-passkey\"");
 		assertThat(eleventh.body()).contains("Your account has as many passkeys as allowed. Please remove one first.");
 		assertThat(passkeys.list(customer)).hasSize(10);
-	}
-
-	private WebClient.Page addPasskey(WebClient account, SoftAuthenticator key, String origin) {
-		account.get("/customer/passkeys");
-		var options = account.post("/customer/passkeys/options", Map.of());
-		assertThat(options.status()).isEqualTo(200);
-		var answer = key.register(SoftAuthenticator.options(options.body()), origin);
-		return account.post("/customer/passkeys", Map.of("response", answer, "name", ""));
 	}
 
 	private JsonNode signInOptions(WebClient browser) {

@@ -20,7 +20,10 @@ import io.clientele.customer.CustomerManagement;
 import io.clientele.groups.CustomerGroups;
 import io.clientele.orderhistory.OrderData;
 import io.clientele.orderhistory.OrderHistory;
+import io.clientele.multifactor.SecondFactors;
 import io.clientele.support.Accounts;
+import io.clientele.support.SecondFactorAccounts;
+import io.clientele.support.SoftAuthenticator;
 import io.clientele.support.Shoppers;
 import io.clientele.support.WebClient;
 
@@ -50,6 +53,9 @@ class StorefrontDataExportIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	SecondFactors factors;
 
 	@Test
 	void theExportHoldsProfilePreferencesConsentsAddressesOrdersGroupsAndSecurityEvents() {
@@ -87,6 +93,28 @@ class StorefrontDataExportIntegrationTests {
 		assertThat(data.path("groups").get(0).asString()).isEqualTo(group.name());
 		assertThat(data.path("securityEvents").findValuesAsString("type")).contains("LOGIN_SUCCEEDED");
 		assertThat(download.body()).as("no secrets").doesNotContain("argon2", "hash", "token");
+	}
+
+	@Test
+	void theExportListsSignInMethodsButNoSecretOfThem() {
+		var email = Shoppers.uniqueEmail();
+		var customer = Accounts.confirmedCustomer(signUp, email);
+		var browser = new WebClient(port);
+		browser.logIn(email, Shoppers.PASSWORD);
+		browser.follow(new SoftAuthenticator().addTo(browser, "http://localhost:" + port));
+		var app = SecondFactorAccounts.withApp(factors, customer);
+
+		var download = browser.get("/customer/export");
+
+		var data = json.readTree(download.body());
+		var methods = data.path("signInMethods");
+		assertThat(methods.path("secondFactors").findValuesAsString("type")).containsExactly("totp");
+		assertThat(methods.path("secondFactors").get(0).path("status").asString()).isEqualTo("enabled");
+		assertThat(methods.path("recoveryCodesLeft").asInt()).isEqualTo(10);
+		assertThat(methods.path("passkeys").findValuesAsString("name")).containsExactly("Passkey 1");
+		assertThat(methods.path("passkeys").get(0).path("createdAt").asString()).isNotBlank();
+		assertThat(download.body()).as("not the app's secret").doesNotContain(app.secret());
+		assertThat(download.body()).as("no key material").doesNotContain("publicKey", "credentialId", "secret");
 	}
 
 	@Test

@@ -28,6 +28,11 @@ public final class AuthenticatorApp {
 		this.secret = new Base32().decode(typedSecret.replace(" ", "").toUpperCase(Locale.ROOT));
 	}
 
+	/** The secret in Base32 without spaces, as an authenticator URI carries it. */
+	public String secret() {
+		return new Base32().encodeAsString(secret).replace("=", "");
+	}
+
 	public static long step(Instant instant) {
 		return Math.floorDiv(instant.getEpochSecond(), 30);
 	}

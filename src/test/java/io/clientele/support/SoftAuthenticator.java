@@ -106,6 +106,18 @@ public final class SoftAuthenticator {
 	}
 
 	/** The answer to {@code navigator.credentials.get()} with these options. */
+	/**
+	 * Adds this authenticator's passkey to the signed-in account as the page's script
+	 * does ({@code /customer/passkeys}, unnamed); the answer to the form's POST.
+	 */
+	public WebClient.Page addTo(WebClient account, String origin) {
+		account.get("/customer/passkeys");
+		var options = account.post("/customer/passkeys/options", java.util.Map.of());
+		org.assertj.core.api.Assertions.assertThat(options.status()).isEqualTo(200);
+		return account.post("/customer/passkeys",
+				java.util.Map.of("response", register(options(options.body()), origin), "name", ""));
+	}
+
 	public String signIn(JsonNode requestOptions, String origin) {
 		return signIn(requestOptions.get("challenge").asString(), requestOptions.get("rpId").asString(), origin);
 	}
