@@ -1,12 +1,14 @@
 package io.clientele.backoffice;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,14 +28,19 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.clientele.audit.AuditActor;
+import io.clientele.importing.ImportJob;
+import io.clientele.importing.ImportJobStatus;
+import io.clientele.importing.ImportJobs;
+import io.clientele.importing.ImportKind;
 import io.clientele.importing.ImportReport;
 import io.clientele.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Importing customers ({@code customer.csv}), their addresses or customer groups (admins
- * only): upload, the dry run's report, the import with its progress, the lists of failed
- * rows. The work is {@link BackofficeImports}'.
+ * only): upload, the dry run's report, the import with its progress, resuming an
+ * interrupted run, the lists of failed rows. The work, and all its state, is
+ * {@link ImportJobs}', in the database: any node shows any job.
  */
 @Controller
 class BackofficeImportController {
@@ -42,13 +49,13 @@ class BackofficeImportController {
 
 	private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
-	private final BackofficeImports imports;
+	private final ImportJobs imports;
 
 	private final MessageSource messages;
 
 	private final DataSize uploadLimit;
 
-	BackofficeImportController(BackofficeImports imports, MessageSource messages,
+	BackofficeImportController(ImportJobs imports, MessageSource messages,
 			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploadLimit) {
 		this.imports = imports;
 		this.messages = messages;
@@ -77,19 +84,21 @@ class BackofficeImportController {
 		if (file == null || file.isEmpty()) {
 			return form(model, response, HttpStatus.UNPROCESSABLE_CONTENT, "backoffice.import.empty");
 		}
-		BackofficeImports.Job job;
-		try {
-			job = imports.upload(staff.staffId(), actor, file.getOriginalFilename(), file, chosen, plaintextPasswords);
+		ImportJob job;
+		try (var content = file.getInputStream()) {
+			job = imports.upload(staff.staffId(), actor, file.getOriginalFilename(), content, chosen,
+					plaintextPasswords);
 		}
-		catch (BackofficeImports.Busy busy) {
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (ImportJobs.Busy busy) {
 			return form(model, response, HttpStatus.CONFLICT, "backoffice.import.busy");
 		}
-		catch (BackofficeImports.NotText notText) {
+		catch (ImportJobs.NotText notText) {
 			return form(model, response, HttpStatus.UNPROCESSABLE_CONTENT, "backoffice.import.not-text");
 		}
-		imports.awaitCheck(job, BackofficeImports.WAIT_FOR_CHECK);
-		if (job.stage() == BackofficeImports.Stage.REFUSED) {
-			imports.discard(job);
+		if (job.status() == ImportJobStatus.REFUSED) {
 			model.addAttribute("refusal", job.refusal());
 			return form(model, response, HttpStatus.UNPROCESSABLE_CONTENT, null);
 		}
@@ -98,13 +107,15 @@ class BackofficeImportController {
 
 	@GetMapping(PATH + "/{id}")
 	String job(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal staff, Model model) {
-		model.addAttribute("job", own(id, staff));
+		model.addAttribute("job", found(imports.find(uuid(id), staff.staffId())));
 		model.addAttribute("shownErrors", ImportReport.SHOWN_ERRORS);
+		model.addAttribute("listedErrors", ImportJobs.MAX_LISTED_ERRORS);
 		return "backoffice/customer/import-job";
 	}
 
 	/**
-	 * What the progress bar shows; {@code finished} once the page has a report to show.
+	 * What the progress bar shows; {@code finished} once the page has a report to show
+	 * (or a run to resume).
 	 */
 	record ProgressView(String stage, int percent, long rows, boolean finished, String text) {
 	}
@@ -112,55 +123,70 @@ class BackofficeImportController {
 	@GetMapping(path = PATH + "/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ProgressView progress(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal staff, Locale locale) {
-		var job = own(id, staff);
-		var stage = job.stage();
-		var progress = job.progress();
-		var percent = stage.running() ? progress.percent() : 100;
-		return new ProgressView(stage.name(), percent, progress.rows(), !stage.running(),
-				messages.getMessage("backoffice.import.progress", new Object[] { progress.rows(), percent }, locale));
+		var job = found(imports.find(uuid(id), staff.staffId()));
+		return new ProgressView(job.status().name(), job.percent(), job.rows(), !job.status().running(),
+				messages.getMessage("backoffice.import.progress", new Object[] { job.rows(), job.percent() }, locale));
 	}
 
 	@PostMapping(PATH + "/{id}")
 	String run(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal staff, AuditActor actor,
 			RedirectAttributes redirect) {
-		var job = own(id, staff);
 		try {
-			imports.startImport(job, actor);
+			found(imports.startImport(uuid(id), staff.staffId(), actor));
 		}
-		catch (BackofficeImports.Busy busy) {
+		catch (ImportJobs.Busy busy) {
+			redirect.addFlashAttribute("message", "backoffice.import.busy");
+		}
+		return "redirect:" + PATH + "/" + id;
+	}
+
+	@PostMapping(PATH + "/{id}/resume")
+	String resume(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal staff, AuditActor actor,
+			RedirectAttributes redirect) {
+		try {
+			found(imports.resume(uuid(id), staff.staffId(), actor));
+		}
+		catch (ImportJobs.Busy busy) {
 			redirect.addFlashAttribute("message", "backoffice.import.busy");
 		}
 		return "redirect:" + PATH + "/" + id;
 	}
 
 	@GetMapping(PATH + "/{id}/check-errors.csv")
-	ResponseEntity<Resource> checkErrors(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal staff) {
-		return errors(own(id, staff), false, "import-check-errors.csv");
+	ResponseEntity<String> checkErrors(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal staff) {
+		return errors(imports.failedRows(uuid(id), staff.staffId(), false), "import-check-errors.csv");
 	}
 
 	@GetMapping(PATH + "/{id}/errors.csv")
-	ResponseEntity<Resource> importErrors(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal staff) {
-		return errors(own(id, staff), true, "import-errors.csv");
+	ResponseEntity<String> importErrors(@PathVariable String id, @AuthenticationPrincipal StaffPrincipal staff) {
+		return errors(imports.failedRows(uuid(id), staff.staffId(), true), "import-errors.csv");
 	}
 
-	private ResponseEntity<Resource> errors(BackofficeImports.Job job, boolean ofTheImport, String fileName) {
-		var file = imports.errorReport(job, ofTheImport)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	private static ResponseEntity<String> errors(Optional<String> csv, String fileName) {
 		return ResponseEntity.ok()
 			.contentType(CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(fileName).build().toString())
-			.body(new FileSystemResource(file));
+			.body(found(csv));
 	}
 
-	private static BackofficeImports.Kind kind(String value) {
-		return BackofficeImports.Kind.of(value).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+	private static ImportKind kind(String value) {
+		return ImportKind.of(value).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
 	}
 
 	// Another staff member's import, or one long gone, is as unknown as an id never given
 	// out.
-	private BackofficeImports.Job own(String id, StaffPrincipal staff) {
-		return imports.find(id, staff.staffId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	private static <T> T found(Optional<T> value) {
+		return value.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private static UUID uuid(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
 	}
 
 	private String form(Model model, @Nullable HttpServletResponse response, HttpStatus status,
@@ -171,7 +197,7 @@ class BackofficeImportController {
 		model.addAttribute("problem", problem);
 		model.addAttribute("maxBytes", uploadLimit.toBytes());
 		model.addAttribute("maxMegabytes", uploadLimit.toMegabytes());
-		model.addAttribute("kinds", BackofficeImports.Kind.values());
+		model.addAttribute("kinds", ImportKind.values());
 		model.addAttribute("busy", problem == null && imports.busy());
 		return "backoffice/customer/import";
 	}

@@ -48,9 +48,16 @@ public class AddressImport {
 	 * @throws ImportRefused when the file cannot be imported at all; nothing is written
 	 */
 	public ImportReport importAddresses(Path file, ImportOptions options, ImportListener listener, AuditActor actor) {
-		return new ImportRun<AddressRows.Row>(transaction, options, listener).run(file, AddressRows.HEADER,
+		return importAddresses(columns -> CsvSource.open(file, columns), options.fileNameOf(file), options, listener,
+				actor, ImportRun.Checkpoints.NONE);
+	}
+
+	/** An import job's run (see ImportJobs): the rows from the database, resumable. */
+	ImportReport importAddresses(ImportRun.Input input, String fileName, ImportOptions options, ImportListener listener,
+			AuditActor actor, ImportRun.Checkpoints checkpoints) {
+		return new ImportRun<AddressRows.Row>(transaction, options, listener).run(input, fileName, AddressRows.HEADER,
 				new AddressRows(addresses), this::write,
-				new ImportRun.OnRecord(audit, AuditType.ADDRESSES_IMPORTED, actor));
+				new ImportRun.OnRecord(audit, AuditType.ADDRESSES_IMPORTED, actor), checkpoints);
 	}
 
 	private ImportRun.Written write(List<AddressRows.Row> batch) {

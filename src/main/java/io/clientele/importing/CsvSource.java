@@ -47,10 +47,10 @@ final class CsvSource implements AutoCloseable {
 
 	private final List<String> header;
 
-	private CsvSource(Path file, List<String> header) throws IOException {
+	private CsvSource(InputStream in, long size, List<String> header) throws IOException {
 		this.header = header;
-		this.size = Files.size(file);
-		this.bytes = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+		this.size = size;
+		this.bytes = new CountingStream(new BufferedInputStream(in, 1 << 16));
 		skipByteOrderMark();
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
@@ -73,7 +73,7 @@ final class CsvSource implements AutoCloseable {
 		}
 		CsvSource source;
 		try {
-			source = new CsvSource(file, header);
+			source = new CsvSource(Files.newInputStream(file), Files.size(file), header);
 		}
 		catch (NoSuchFileException ex) {
 			throw new ImportRefused("There is no file " + file + ".");
@@ -81,6 +81,26 @@ final class CsvSource implements AutoCloseable {
 		catch (IOException ex) {
 			throw new ImportRefused("Cannot read " + file + ": " + ex.getMessage());
 		}
+		return checked(source);
+	}
+
+	/**
+	 * Reads an import from a stream of {@code size} bytes (an upload kept in the
+	 * database) and checks its header; the source closes the stream.
+	 * @throws ImportRefused when the file is empty or has another header
+	 */
+	static CsvSource open(InputStream in, long size, List<String> header) {
+		CsvSource source;
+		try {
+			source = new CsvSource(in, size, header);
+		}
+		catch (IOException ex) {
+			throw new ImportRefused("Cannot read the file: " + ex.getMessage());
+		}
+		return checked(source);
+	}
+
+	private static CsvSource checked(CsvSource source) {
 		try {
 			source.checkHeader();
 			return source;

@@ -69,11 +69,18 @@ public class CustomerImport {
 	 * @throws ImportRefused when the file cannot be imported at all; nothing is written
 	 */
 	public ImportReport importCustomers(Path file, ImportOptions options, ImportListener listener, AuditActor actor) {
+		return importCustomers(columns -> CsvSource.open(file, columns), options.fileNameOf(file), options, listener,
+				actor, ImportRun.Checkpoints.NONE);
+	}
+
+	/** An import job's run (see ImportJobs): the rows from the database, resumable. */
+	ImportReport importCustomers(ImportRun.Input input, String fileName, ImportOptions options, ImportListener listener,
+			AuditActor actor, ImportRun.Checkpoints checkpoints) {
 		var rows = new CustomerRows(customers, passwords, options.plaintextPasswords(),
 				LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1));
-		return new ImportRun<CustomerRows.Row>(transaction, options, listener).run(file, CustomerRows.HEADER, rows,
-				batch -> write(batch, options.dryRun()),
-				new ImportRun.OnRecord(audit, AuditType.CUSTOMERS_IMPORTED, actor));
+		return new ImportRun<CustomerRows.Row>(transaction, options, listener).run(input, fileName, CustomerRows.HEADER,
+				rows, batch -> write(batch, options.dryRun()),
+				new ImportRun.OnRecord(audit, AuditType.CUSTOMERS_IMPORTED, actor), checkpoints);
 	}
 
 	private ImportRun.Written write(List<CustomerRows.Row> batch, boolean dryRun) {

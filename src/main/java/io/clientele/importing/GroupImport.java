@@ -51,8 +51,16 @@ public class GroupImport {
 	 * @throws ImportRefused when the file cannot be imported at all; nothing is written
 	 */
 	public ImportReport importGroups(Path file, ImportOptions options, ImportListener listener, AuditActor actor) {
-		return new ImportRun<GroupRows.Row>(transaction, options, listener).run(file, GroupRows.HEADER,
-				new GroupRows(groups), this::write, new ImportRun.OnRecord(audit, AuditType.GROUPS_IMPORTED, actor));
+		return importGroups(columns -> CsvSource.open(file, columns), options.fileNameOf(file), options, listener,
+				actor, ImportRun.Checkpoints.NONE);
+	}
+
+	/** An import job's run (see ImportJobs): the rows from the database, resumable. */
+	ImportReport importGroups(ImportRun.Input input, String fileName, ImportOptions options, ImportListener listener,
+			AuditActor actor, ImportRun.Checkpoints checkpoints) {
+		return new ImportRun<GroupRows.Row>(transaction, options, listener).run(input, fileName, GroupRows.HEADER,
+				new GroupRows(groups), this::write, new ImportRun.OnRecord(audit, AuditType.GROUPS_IMPORTED, actor),
+				checkpoints);
 	}
 
 	private ImportRun.Written write(List<GroupRows.Row> batch) {

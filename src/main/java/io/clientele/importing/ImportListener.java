@@ -15,4 +15,8 @@ public interface ImportListener {
 	default void progress(long bytesRead, long totalBytes, long rows) {
 	}
 
+	/** Each failed row, in the order the report lists them. */
+	default void failed(RowError error) {
+	}
+
 }

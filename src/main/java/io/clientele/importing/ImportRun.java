@@ -36,6 +36,9 @@ final class ImportRun<T> {
 
 	static final int BATCH_SIZE = 5_000;
 
+	/** Rows read between two reports of the progress when no batch filled up. */
+	static final int PROGRESS_ROWS = 1_000;
+
 	/**
 	 * Batches written at once. PostgreSQL works on a statement with one core: two keep
 	 * two cores busy while the reading thread needs little.
@@ -57,6 +60,64 @@ final class ImportRun<T> {
 
 	}
 
+	/**
+	 * What a run that may be resumed keeps between its attempts (see ImportJobs): which
+	 * batches an earlier attempt committed, and whether this attempt still owns the run.
+	 * A console run keeps nothing.
+	 */
+	interface Checkpoints {
+
+		Checkpoints NONE = new Checkpoints() {
+		};
+
+		/**
+		 * Throws when the run was taken from this attempt (its node was taken for dead).
+		 */
+		default void ensureOwned() {
+		}
+
+		/**
+		 * Whether this attempt continues an interrupted one (the audit trail says so).
+		 */
+		default boolean resumed() {
+			return false;
+		}
+
+		/**
+		 * What an earlier attempt wrote for this batch, committed; null when it did not.
+		 */
+		default @Nullable Written committed(int batch, long firstLine, long lastLine) {
+			return null;
+		}
+
+		/**
+		 * Called in the batch's transaction after it was written, so that the batch and
+		 * its record commit together; throws when another attempt committed it first.
+		 */
+		default void committing(int batch, long firstLine, long lastLine, Written written) {
+		}
+
+	}
+
+	/**
+	 * Thrown in a batch's transaction (rolling it back) when another attempt committed
+	 * the batch meanwhile; its record then stands for the batch.
+	 */
+	static final class AlreadyCommitted extends RuntimeException {
+
+		AlreadyCommitted() {
+			super("The batch was committed by another attempt", null, false, false);
+		}
+
+	}
+
+	/** Opens the rows of an import, checking the header. */
+	interface Input {
+
+		CsvSource open(List<String> header);
+
+	}
+
 	/** Collects the errors of a row. */
 	interface Errors {
 
@@ -71,8 +132,8 @@ final class ImportRun<T> {
 	/** Who runs the import and how it is named on the audit trail. */
 	record OnRecord(AuditTrail trail, AuditType type, AuditActor actor) {
 
-		void started(String fileName) {
-			trail.record(type, null, actor, fileName + ": started");
+		void started(String fileName, boolean resumed) {
+			trail.record(type, null, actor, fileName + (resumed ? ": resumed" : ": started"));
 		}
 
 		void finished(String fileName, ImportReport report) {
@@ -111,15 +172,21 @@ final class ImportRun<T> {
 	}
 
 	ImportReport run(Path file, List<String> header, RowReader<T> reader, BatchWriter<T> writer, OnRecord onRecord) {
+		return run(columns -> CsvSource.open(file, columns), options.fileNameOf(file), header, reader, writer, onRecord,
+				Checkpoints.NONE);
+	}
+
+	ImportReport run(Input input, String fileName, List<String> header, RowReader<T> reader, BatchWriter<T> writer,
+			OnRecord onRecord, Checkpoints checkpoints) {
 		this.header = header;
+		this.checkpoints = checkpoints;
 		var started = System.nanoTime();
 		var complete = true;
-		var fileName = options.fileNameOf(file);
-		try (var source = CsvSource.open(file, header);
+		try (var source = input.open(header);
 				ExecutorService writing = Executors.newFixedThreadPool(WRITERS,
 						Thread.ofPlatform().name("import-writer-", 1).daemon(true).factory())) {
 			if (!options.dryRun()) {
-				onRecord.started(fileName);
+				onRecord.started(fileName, checkpoints.resumed());
 			}
 			var pending = new java.util.ArrayDeque<Future<Written>>(WRITERS);
 			var batch = new ArrayList<T>(BATCH_SIZE);
@@ -142,19 +209,28 @@ final class ImportRun<T> {
 				rows++;
 				var value = read(reader, record, header.size());
 				if (value != null) {
+					if (batch.isEmpty()) {
+						firstLine = lastLine;
+					}
 					batch.add(value);
 				}
 				if (batch.size() == BATCH_SIZE) {
+					checkpoints.ensureOwned();
 					if (pending.size() == WRITERS) {
 						finish(pending.poll());
 					}
-					pending.add(writing.submit(write(writer, List.copyOf(batch))));
+					pending.add(submit(writing, writer, List.copyOf(batch)));
 					batch.clear();
+					listener.progress(source.bytesRead(), source.size(), rows);
+				}
+				else if (rows % PROGRESS_ROWS == 0) {
+					checkpoints.ensureOwned();
 					listener.progress(source.bytesRead(), source.size(), rows);
 				}
 			}
 			if (!batch.isEmpty()) {
-				pending.add(writing.submit(write(writer, batch)));
+				checkpoints.ensureOwned();
+				pending.add(submit(writing, writer, batch));
 			}
 			while (!pending.isEmpty()) {
 				finish(pending.poll());
@@ -173,6 +249,27 @@ final class ImportRun<T> {
 	}
 
 	private long lastLine = 1;
+
+	private long firstLine = 1;
+
+	private int batches;
+
+	private Checkpoints checkpoints = Checkpoints.NONE;
+
+	// A batch an earlier attempt committed is not written again: its counts and errors
+	// come from its record, in the place the batch has in the file.
+	private Future<Written> submit(ExecutorService writing, BatchWriter<T> writer, List<T> batch) {
+		var number = batches++;
+		var first = firstLine;
+		var last = lastLine;
+		if (!options.dryRun()) {
+			var committed = checkpoints.committed(number, first, last);
+			if (committed != null) {
+				return java.util.concurrent.CompletableFuture.completedFuture(committed);
+			}
+		}
+		return writing.submit(write(writer, batch, number, first, last));
+	}
 
 	private List<String> header = List.of();
 
@@ -219,16 +316,29 @@ final class ImportRun<T> {
 		return value;
 	}
 
-	private java.util.concurrent.Callable<Written> write(BatchWriter<T> writer, List<T> batch) {
+	private java.util.concurrent.Callable<Written> write(BatchWriter<T> writer, List<T> batch, int number, long first,
+			long last) {
 		return () -> {
-			var written = transaction.execute(status -> {
-				var result = writer.write(batch);
-				if (options.dryRun()) {
-					status.setRollbackOnly();
+			checkpoints.ensureOwned();
+			try {
+				return transaction.execute(status -> {
+					var result = writer.write(batch);
+					if (options.dryRun()) {
+						status.setRollbackOnly();
+					}
+					else {
+						checkpoints.committing(number, first, last, result);
+					}
+					return result;
+				});
+			}
+			catch (AlreadyCommitted ex) {
+				var earlier = checkpoints.committed(number, first, last);
+				if (earlier == null) {
+					throw new IllegalStateException("Batch " + number + " is neither written nor recorded", ex);
 				}
-				return result;
-			});
-			return written;
+				return earlier;
+			}
 		};
 	}
 
@@ -261,6 +371,7 @@ final class ImportRun<T> {
 		if (firstErrors.size() < ImportReport.SHOWN_ERRORS) {
 			firstErrors.add(error);
 		}
+		listener.failed(error);
 		var file = options.reportFile();
 		if (file == null) {
 			return;
