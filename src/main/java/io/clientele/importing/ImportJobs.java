@@ -309,6 +309,12 @@ public class ImportJobs implements SmartLifecycle {
 					SpreadsheetCells.neutralised(row.getString("column_name")),
 					SpreadsheetCells.neutralised(row.getString("reason")));
 		});
+		try {
+			csv.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		return Optional.of(out.toString());
 	}
 
