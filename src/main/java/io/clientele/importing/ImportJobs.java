@@ -624,9 +624,16 @@ public class ImportJobs implements SmartLifecycle {
 			this.resumed = resumed;
 		}
 
+		// Asked before each batch and every few thousand rows: a node taken for dead
+		// stops
+		// before its next batch, not at its next heartbeat.
 		@Override
 		public void ensureOwned() {
-			if (claim.lost().get()) {
+			if (claim.lost().get() || !jdbc.sql("""
+					select exists (select 1 from importing_job
+					    where id = ? and claim_token = ? and status in ('CHECKING', 'IMPORTING'))
+					""").params(id, claim.token()).query(Boolean.class).single()) {
+				claim.lost().set(true);
 				throw new ClaimLost();
 			}
 		}

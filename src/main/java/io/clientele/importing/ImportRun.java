@@ -243,6 +243,9 @@ final class ImportRun<T> {
 		var report = new ImportReport(rows, created, updated, unchanged, failed, options.dryRun(), complete,
 				firstErrors, failed > 0 ? options.reportFile() : null, Duration.ofNanos(System.nanoTime() - started));
 		if (!options.dryRun()) {
+			// a run taken from this attempt is finished, and recorded, by the one that
+			// took it
+			checkpoints.ensureOwned();
 			onRecord.finished(fileName, report);
 		}
 		return report;
