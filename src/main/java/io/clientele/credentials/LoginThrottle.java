@@ -27,6 +27,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.clientele.shared.OneNodeAtATime;
 import io.clientele.shared.Sha256;
 
 /**
@@ -247,18 +248,20 @@ public class LoginThrottle {
 	}
 
 	/**
-	 * Deletes counters that neither block nor count any more; one statement, so any node
-	 * may run it at any time.
+	 * Deletes counters that neither block nor count any more; one node at a time (a node
+	 * that finds another purging skips its turn and answers 0).
 	 */
 	@Scheduled(initialDelayString = "${clientele.authentication.lockout.purge-interval:10m}",
 			fixedDelayString = "${clientele.authentication.lockout.purge-interval:10m}")
 	public int purge() {
 		var before = Timestamp.from(clock.instant().minus(settings.purgeAfter()));
-		return jdbc
-			.sql("delete from credentials_attempt_counter where window_start < :before"
-					+ " and (blocked_until is null or blocked_until < :before)")
-			.param("before", before)
-			.update();
+		Integer purged = transaction.execute(status -> !OneNodeAtATime.claim(jdbc, "lockout-purge") ? 0
+				: jdbc
+					.sql("delete from credentials_attempt_counter where window_start < :before"
+							+ " and (blocked_until is null or blocked_until < :before)")
+					.param("before", before)
+					.update());
+		return purged == null ? 0 : purged;
 	}
 
 	// Counts one attempt on the key unless it is blocked or at its limit; true if

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.clientele.shared.OneNodeAtATime;
 import io.clientele.shared.Sha256;
 
 /**
@@ -236,6 +237,11 @@ class FactorRecords {
 				.params(kind.name(), owner)
 				.update();
 		}
+	}
+
+	/** Whether this node purges now: see {@link OneNodeAtATime}. */
+	boolean claimPurge() {
+		return OneNodeAtATime.claim(jdbc, "mfa-purge");
 	}
 
 	/** Deletes expired codes and grace periods and idle flows; one statement each. */

@@ -288,10 +288,17 @@ public class SecondFactors {
 		return true;
 	}
 
-	/** Deletes expired codes, grace periods and idle flows; any node may run it. */
+	/**
+	 * Deletes expired codes, grace periods and idle flows; one node at a time (a node
+	 * that finds another purging skips its turn and answers 0).
+	 */
 	@Scheduled(initialDelayString = "${clientele.mfa.purge-interval:10m}",
 			fixedDelayString = "${clientele.mfa.purge-interval:10m}")
+	@Transactional
 	public int purge() {
+		if (!records.claimPurge()) {
+			return 0;
+		}
 		var now = now();
 		return records.purge(now, now.minus(IDLE_FLOW));
 	}

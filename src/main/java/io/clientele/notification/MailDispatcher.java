@@ -127,6 +127,9 @@ class MailDispatcher implements SmartLifecycle {
 			helper.setTo(mail.recipient());
 			helper.setSubject(content.subject());
 			helper.setText(content.text(), content.html());
+			// the same for every attempt: a receiver drops a mail sent again after a
+			// crash
+			message.setHeader("Message-ID", messageId(mail.id()));
 			sender.send(message);
 			outbox.markSent(mail.id(), clock.instant());
 			return true;
@@ -134,6 +137,16 @@ class MailDispatcher implements SmartLifecycle {
 		catch (MailException | MessagingException | UnsupportedEncodingException ex) {
 			return failed(mail, ex);
 		}
+	}
+
+	/**
+	 * The mail's {@code Message-ID}: its outbox id at the sender's domain. Delivery is at
+	 * least once (a node killed between sending and recording it leaves the claim to
+	 * expire and another node sends again), so a repeat carries the same id.
+	 */
+	String messageId(java.util.UUID id) {
+		var sender = settings.senderAddress();
+		return "<" + id + "@" + sender.substring(sender.lastIndexOf('@') + 1) + ">";
 	}
 
 	private boolean failed(MailOutbox.ClaimedMail mail, Exception ex) {

@@ -55,7 +55,13 @@ final class MailPickup extends JavaMailSenderImpl {
 				if (message.getSentDate() == null) {
 					message.setSentDate(new Date());
 				}
+				// saveChanges makes a new Message-ID: keep the dispatcher's, as Spring's
+				// sender does
+				var messageId = message.getMessageID();
 				message.saveChanges();
+				if (messageId != null) {
+					message.setHeader("Message-ID", messageId);
+				}
 				readable(message);
 				var name = NAME.format(message.getSentDate().toInstant()) + "-" + UUID.randomUUID();
 				// written aside, then renamed: a reader never sees half a mail

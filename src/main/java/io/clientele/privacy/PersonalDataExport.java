@@ -94,20 +94,21 @@ public class PersonalDataExport {
 		data.put("addresses", addresses.list(id));
 		data.put("orders", allOrders(id));
 		data.put("groups", groups.groupsOf(id).stream().map(group -> group.name()).toList());
+		var owner = FactorOwner.customer(customer);
 		var signIn = new LinkedHashMap<String, Object>();
 		signIn.put("secondFactors",
-				factors.methods(FactorOwner.customer(customer))
+				factors.methods(owner)
 					.stream()
 					.filter(method -> method.status() != FactorStatus.DISABLED)
 					.map(method -> {
 						var entry = new LinkedHashMap<String, Object>();
-						entry.put("type", method.type().name().toLowerCase(Locale.ROOT));
+						entry.put("type", method.type().glueName());
 						entry.put("status", method.status().name().toLowerCase(Locale.ROOT));
 						entry.put("enabledAt", method.enabledAt() == null ? null : method.enabledAt().toString());
 						return entry;
 					})
 					.toList());
-		signIn.put("recoveryCodesLeft", factors.recoveryCodesLeft(FactorOwner.customer(customer)));
+		signIn.put("recoveryCodesLeft", factors.recoveryCodesLeft(owner));
 		signIn.put("passkeys", passkeys.list(id).stream().map(passkey -> {
 			var entry = new LinkedHashMap<String, Object>();
 			entry.put("name", passkey.name());

@@ -64,7 +64,10 @@ class BootstrapAdmin implements ApplicationRunner {
 		var configured = settings.password();
 		var password = configured != null && !configured.isBlank() ? configured : generatePassword(email);
 		try {
-			staff.create(email, DISPLAY_NAME, StaffRole.ADMIN, password);
+			if (staff.createFirstAdmin(email, DISPLAY_NAME, password).isEmpty()) {
+				// another node starting at the same time was first
+				return;
+			}
 		}
 		catch (InvalidInput ex) {
 			throw new ConfigurationProblem(

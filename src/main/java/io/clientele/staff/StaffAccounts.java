@@ -62,6 +62,21 @@ public class StaffAccounts {
 	}
 
 	/**
+	 * Creates the first admin unless a staff account exists, one node at a time: nodes
+	 * starting together on an empty database wait for each other on an advisory lock, so
+	 * exactly one creates the admin and the others find it. Empty when one existed.
+	 * @throws InvalidInput when the password is refused
+	 */
+	@Transactional
+	public Optional<StaffSummary> createFirstAdmin(EmailAddress email, String displayName, String password) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('clientele.staff.first-admin'))").query().singleRow();
+		if (anyExist()) {
+			return Optional.empty();
+		}
+		return Optional.of(create(email, displayName, StaffRole.ADMIN, password));
+	}
+
+	/**
 	 * {@link #create(CreateStaffMember)} for an address that is known to be valid.
 	 * @throws InvalidInput when the address is taken or the name or password is refused
 	 */

@@ -266,4 +266,40 @@ class LoginThrottleIntegrationTests {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void whileAnotherNodePurgesThisNodeSkipsItsTurnWithoutWaiting() throws Exception {
+		fail(10);
+		clock.advance(Duration.ofDays(2));
+		var purging = new java.util.concurrent.CountDownLatch(1);
+		var done = new java.util.concurrent.CountDownLatch(1);
+		try (var otherNode = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+			var holder = otherNode.submit(() -> transaction.executeWithoutResult(status -> {
+				assertThat(io.clientele.shared.OneNodeAtATime.claim(jdbc, "lockout-purge")).isTrue();
+				purging.countDown();
+				try {
+					done.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			purging.await();
+
+			var started = System.nanoTime();
+			int skipped;
+			try {
+				skipped = throttle.purge();
+			}
+			finally {
+				done.countDown();
+			}
+			var waitedMillis = (System.nanoTime() - started) / 1_000_000;
+			holder.get();
+
+			assertThat(skipped).as("this node's turn is skipped").isZero();
+			assertThat(waitedMillis).as("without waiting for the other node").isLessThan(5_000);
+			assertThat(throttle.purge()).as("the next turn purges").isPositive();
+		}
+	}
+
 }

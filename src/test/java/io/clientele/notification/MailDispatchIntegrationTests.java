@@ -150,6 +150,37 @@ class MailDispatchIntegrationTests {
 	}
 
 	@Test
+	void aMailSentAgainAfterACrashCarriesTheSameMessageIdSoReceiversCanDropIt() throws Exception {
+		var email = Shoppers.uniqueEmail();
+		mails.emailChanged(recipient(email, Locale.US), "new-" + email);
+		var first = TestMailServer.mailTo(email, "Your email address was changed");
+		waitUntil(() -> statusesOf(email).equals(List.of("SENT")));
+		var id = jdbc.sql("select id from notification_outbox where recipient = ?")
+			.param(email)
+			.query(java.util.UUID.class)
+			.single();
+
+		// the node died after the SMTP server took the mail and before it was recorded
+		jdbc.sql("update notification_outbox set status = 'SENDING', claimed_until = now() - interval '1 minute',"
+				+ " subject = 'Your email address was changed', html_body = '<p>again</p>', text_body = 'again'"
+				+ " where id = ?")
+			.param(id)
+			.update();
+		waitUntil(() -> TestMailServer.mailsTo(email).size() == 2);
+
+		var messageIds = TestMailServer.mailsTo(email).stream().map(mail -> {
+			try {
+				return mail.getMessageID();
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+		assertThat(first.getMessageID()).startsWith("<" + id + "@");
+		assertThat(messageIds).containsOnly(first.getMessageID()).hasSize(2);
+	}
+
+	@Test
 	void aSentMailKeepsOnlyItsTypeRecipientStateAndTimes() {
 		var email = Shoppers.uniqueEmail();
 

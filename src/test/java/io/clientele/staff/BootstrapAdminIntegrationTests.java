@@ -62,6 +62,41 @@ class BootstrapAdminIntegrationTests {
 	}
 
 	@Test
+	void nodesStartingTogetherOnAnEmptyDatabaseCreateExactlyOneFirstAdmin(@TempDir Path dataDir) throws Exception {
+		try (var database = TestDatabase.start();
+				var node = new SpringApplicationBuilder(ClienteleApplication.class).run("--server.port=0",
+						"--clientele.data-dir=" + dataDir,
+						"--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+						"--spring.datasource.username=postgres", "--clientele.demo-data=false");
+				var starts = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+			// the empty database of a first start, met by eight nodes at once
+			node.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+				.sql("truncate staff_account cascade")
+				.update();
+			var accounts = node.getBean(StaffAccounts.class);
+			var ready = new java.util.concurrent.CountDownLatch(1);
+			var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+			for (int i = 0; i < 8; i++) {
+				results.add(starts.submit(() -> {
+					ready.await();
+					return accounts
+						.createFirstAdmin(EmailAddress.of("first-admin@clientele.local"), "Administrator",
+								"Harbour-Kettle-Test-41")
+						.isPresent();
+				}));
+			}
+			ready.countDown();
+			var created = 0;
+			for (var result : results) {
+				created += result.get() ? 1 : 0;
+			}
+
+			assertThat(created).isEqualTo(1);
+			assertThat(accounts.all()).hasSize(1);
+		}
+	}
+
+	@Test
 	void aConfiguredAdminPasswordThatBreaksThePolicyStopsTheStartWithAReadableSentence(@TempDir Path dataDir) {
 		try (var database = TestDatabase.start()) {
 			assertThatExceptionOfType(ConfigurationProblem.class)
