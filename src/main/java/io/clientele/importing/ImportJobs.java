@@ -340,7 +340,7 @@ public class ImportJobs implements SmartLifecycle {
 				where j.id in (
 				    select id from importing_job
 				    where status in ('CHECKING', 'IMPORTING') and heartbeat_at < now() - make_interval(secs => ?)
-				    for update skip locked)
+				    for no key update skip locked)
 				returning j.id, j.status
 				""")
 			.param(settings.staleAfter().toMillis() / 1000.0)
@@ -661,20 +661,32 @@ public class ImportJobs implements SmartLifecycle {
 				.orElse(null);
 		}
 
+		// The batch's record is taken before anything of it is written: an attempt of a
+		// node taken for dead that still writes the same batch holds it until it ends,
+		// and this one then takes that attempt's record instead of writing the rows
+		// twice.
 		@Override
-		public void committing(int batch, long firstLine, long lastLine, ImportRun.Written written) {
-			var recorded = jdbc.sql("""
+		public void beginning(int batch, long firstLine, long lastLine) {
+			var taken = jdbc.sql("""
 					insert into importing_job_batch
 					    (job_id, batch, first_line, last_line, created, updated, unchanged, rejected)
-					values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+					values (?, ?, ?, ?, 0, 0, 0, '[]'::jsonb)
 					on conflict do nothing
-					""")
-				.params(id, batch, firstLine, lastLine, written.created(), written.updated(), written.unchanged(),
-						json.writeValueAsString(written.rejected()))
-				.update();
-			if (recorded == 0) {
+					""").params(id, batch, firstLine, lastLine).update();
+			if (taken == 0) {
 				throw new ImportRun.AlreadyCommitted();
 			}
+		}
+
+		@Override
+		public void committing(int batch, ImportRun.Written written) {
+			jdbc.sql("""
+					update importing_job_batch set created = ?, updated = ?, unchanged = ?, rejected = cast(? as jsonb)
+					where job_id = ? and batch = ?
+					""")
+				.params(written.created(), written.updated(), written.unchanged(),
+						json.writeValueAsString(written.rejected()), id, batch)
+				.update();
 		}
 
 	}

@@ -91,10 +91,18 @@ final class ImportRun<T> {
 		}
 
 		/**
-		 * Called in the batch's transaction after it was written, so that the batch and
-		 * its record commit together; throws when another attempt committed it first.
+		 * Called first in the batch's transaction: takes the batch for this attempt (an
+		 * attempt writing it at the same time waits for this one to end); throws
+		 * {@link AlreadyCommitted} when another attempt committed it first.
 		 */
-		default void committing(int batch, long firstLine, long lastLine, Written written) {
+		default void beginning(int batch, long firstLine, long lastLine) {
+		}
+
+		/**
+		 * Called in the batch's transaction after it was written, so that the batch and
+		 * its record commit together.
+		 */
+		default void committing(int batch, Written written) {
 		}
 
 	}
@@ -325,12 +333,15 @@ final class ImportRun<T> {
 			checkpoints.ensureOwned();
 			try {
 				return transaction.execute(status -> {
+					if (!options.dryRun()) {
+						checkpoints.beginning(number, first, last);
+					}
 					var result = writer.write(batch);
 					if (options.dryRun()) {
 						status.setRollbackOnly();
 					}
 					else {
-						checkpoints.committing(number, first, last, result);
+						checkpoints.committing(number, result);
 					}
 					return result;
 				});
