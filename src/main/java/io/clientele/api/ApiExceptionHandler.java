@@ -58,8 +58,11 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(PasswordHashingBusy.class)
 	ResponseEntity<Object> busy() {
-		return JsonApi.errors(HttpStatus.SERVICE_UNAVAILABLE.value(),
-				List.of(new GlueError(null, 503, "Too many requests at once. Please try again shortly.")));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(org.springframework.http.HttpHeaders.RETRY_AFTER, PasswordHashingBusy.RETRY_AFTER_SECONDS)
+			.contentType(JsonApi.MEDIA_TYPE)
+			.body(java.util.Map.of("errors",
+					List.of(new GlueError(null, 503, "Too many requests at once. Please try again shortly."))));
 	}
 
 }

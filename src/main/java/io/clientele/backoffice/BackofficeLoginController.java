@@ -15,6 +15,8 @@ class BackofficeLoginController {
 
 	static final String BLOCKED_MINUTES = BackofficeLoginController.class.getName() + ".blockedMinutes";
 
+	static final String BUSY = BackofficeLoginController.class.getName() + ".busy";
+
 	@GetMapping("/backoffice/login")
 	String login() {
 		return "backoffice/login";
@@ -30,6 +32,21 @@ class BackofficeLoginController {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		model.addAttribute("minutes", minutes);
 		return "backoffice/login-blocked";
+	}
+
+	/**
+	 * Reached only by forward from a login whose password check found every hashing slot
+	 * taken: 503 at once, and when to try again.
+	 */
+	@RequestMapping(path = "/backoffice/login/busy", method = { RequestMethod.GET, RequestMethod.POST })
+	String busy(HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (request.getAttribute(BUSY) == null) {
+			return "redirect:/backoffice/login";
+		}
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
+				io.clientele.credentials.PasswordHashingBusy.RETRY_AFTER_SECONDS);
+		return "backoffice/login-busy";
 	}
 
 }

@@ -33,7 +33,7 @@ final class BackofficeSecondStepFilter extends OncePerRequestFilter {
 	static final Duration TIMEOUT = Duration.ofMinutes(10);
 
 	private static final Set<String> OPEN = Set.of("/backoffice/login", "/backoffice/login/blocked",
-			"/backoffice/logout");
+			"/backoffice/login/busy", "/backoffice/logout");
 
 	private final StaffLogin login;
 

@@ -57,7 +57,7 @@ class BackofficeSecurityConfiguration {
 			.authenticationManager(
 					new ProviderManager(new StaffAuthenticationProvider(staffLogin, factors, devices, clock)))
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/backoffice/login", "/backoffice/login/blocked")
+				.requestMatchers("/backoffice/login", "/backoffice/login/blocked", "/backoffice/login/busy")
 				.permitAll()
 				// between password and second factor: these pages only (and the
 				// filter sends every other request here)
@@ -89,6 +89,11 @@ class BackofficeSecurityConfiguration {
 					if (exception instanceof StaffBlocked blocked) {
 						request.setAttribute(BackofficeLoginController.BLOCKED_MINUTES, blocked.minutes);
 						request.getRequestDispatcher("/backoffice/login/blocked").forward(request, response);
+						return;
+					}
+					if (io.clientele.credentials.PasswordHashingBusy.isCauseOf(exception)) {
+						request.setAttribute(BackofficeLoginController.BUSY, true);
+						request.getRequestDispatcher("/backoffice/login/busy").forward(request, response);
 						return;
 					}
 					response.sendRedirect(request.getContextPath() + "/backoffice/login?error");
@@ -129,7 +134,15 @@ class BackofficeSecurityConfiguration {
 			var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 			var attempt = new io.clientele.credentials.LoginAttempt(client,
 					DeviceCookies.currentAttempt(DeviceCookies.STAFF).deviceToken());
-			return switch (login.attempt(String.valueOf(authentication.getPrincipal()), password, attempt)) {
+			LoginOutcome<StaffPrincipal> outcome;
+			try {
+				outcome = login.attempt(String.valueOf(authentication.getPrincipal()), password, attempt);
+			}
+			catch (io.clientele.credentials.PasswordHashingBusy ex) {
+				throw new org.springframework.security.authentication.AuthenticationServiceException(ex.getMessage(),
+						ex);
+			}
+			return switch (outcome) {
 				case LoginOutcome.Succeeded<StaffPrincipal> succeeded -> {
 					devices.remember(DeviceCookies.STAFF, succeeded.deviceToken(), "/backoffice");
 					var step = factors.afterPassword(succeeded.principal());

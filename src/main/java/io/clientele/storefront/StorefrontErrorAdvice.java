@@ -29,7 +29,8 @@ class StorefrontErrorAdvice {
 	 */
 	@ExceptionHandler(PasswordHashingBusy.class)
 	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-	String busy() {
+	String busy(jakarta.servlet.http.HttpServletResponse response) {
+		response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, PasswordHashingBusy.RETRY_AFTER_SECONDS);
 		return "storefront/busy";
 	}
 

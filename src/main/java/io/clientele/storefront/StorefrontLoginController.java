@@ -35,6 +35,8 @@ class StorefrontLoginController {
 
 	static final String BLOCKED_MINUTES = StorefrontLoginController.class.getName() + ".blockedMinutes";
 
+	static final String BUSY = StorefrontLoginController.class.getName() + ".busy";
+
 	private final SecondFactors factors;
 
 	private final StorefrontSecondFactors secondFactors;
@@ -76,6 +78,21 @@ class StorefrontLoginController {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		model.addAttribute("minutes", minutes);
 		return "storefront/login-blocked";
+	}
+
+	/**
+	 * Reached only by forward from a login whose password check found every hashing slot
+	 * taken (a flood): 503 at once, and when to try again.
+	 */
+	@RequestMapping(path = "/login/busy", method = { RequestMethod.GET, RequestMethod.POST })
+	String busy(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getAttribute(BUSY) == null) {
+			return "redirect:/login";
+		}
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
+				io.clientele.credentials.PasswordHashingBusy.RETRY_AFTER_SECONDS);
+		return "storefront/busy";
 	}
 
 	/**

@@ -130,6 +130,11 @@ class StorefrontSecurityConfiguration {
 				request.getRequestDispatcher("/login/blocked").forward(request, response);
 				return;
 			}
+			if (io.clientele.credentials.PasswordHashingBusy.isCauseOf(exception)) {
+				request.setAttribute(StorefrontLoginController.BUSY, true);
+				request.getRequestDispatcher("/login/busy").forward(request, response);
+				return;
+			}
 			if (exception instanceof SecondFactorRequired required) {
 				var session = request.getSession();
 				// whoever knew the session id before the password knows nothing now
