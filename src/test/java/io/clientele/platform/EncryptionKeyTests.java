@@ -54,6 +54,19 @@ class EncryptionKeyTests {
 	}
 
 	@Test
+	void theKeyIsReadFromTheEnvironmentVariableClienteleEncryptionKey() {
+		var key = SecretBox.newKey();
+		var environment = new org.springframework.core.env.SystemEnvironmentPropertySource("env",
+				Map.of("CLIENTELE_ENCRYPTION_KEY", key));
+
+		var settings = new org.springframework.boot.context.properties.bind.Binder(
+				org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(environment))
+			.bindOrCreate("clientele", PlatformSettings.class);
+
+		assertThat(settings.encryptionKey()).isEqualTo(key);
+	}
+
+	@Test
 	void anExternalDatabaseWithoutAKeyIsAConfigurationProblemNamingTheSettingAndHowToMakeOne(@TempDir Path dataDir) {
 		var environment = new StandardEnvironment();
 		environment.getPropertySources()
