@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshTokenLifetime how long a refresh token can be used
  * @param audience the {@code aud} claim of access tokens (Spryker's OAuth client id)
  * @param signingKey the RS256 private key (PKCS#8 PEM) that signs access tokens; when
- * absent, one is generated once into {@code <data-dir>/keys/jwt-signing-key.pem}. Give it
- * through the environment ({@code CLIENTELE_API_SIGNING_KEY}) when several nodes run.
+ * absent, the key every node shares in the database (created by the first node, encrypted
+ * with {@code clientele.encryption-key}). Give it through the environment
+ * ({@code CLIENTELE_API_SIGNING_KEY}).
  * @param additionalPublicKeys further public keys (PEM) published in the JWKS, e.g. the
  * previous signing key during a rotation
  * @param backofficeClients each back-office client's id and the SHA-256 (hex) of its

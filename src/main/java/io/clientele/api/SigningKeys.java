@@ -2,17 +2,8 @@ package io.clientele.api;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -22,8 +13,12 @@ import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.nimbusds.jose.JOSEException;
@@ -33,29 +28,43 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import io.clientele.shared.ConfigurationProblem;
+import io.clientele.shared.SecretBox;
 
 /**
  * The RS256 key that signs access tokens, and the public keys the JWKS publishes. Each
- * key's {@code kid} is its RFC 7638 thumbprint, so it is the same on every node that has
- * the key.
+ * key's {@code kid} is its RFC 7638 thumbprint. Unless {@code clientele.api.signing-key}
+ * gives one, the keys live in PostgreSQL ({@code api_signing_key}, private keys sealed
+ * with the encryption key), so every node signs with the same key and publishes the same
+ * JWKS.
  */
 @Component
 class SigningKeys {
 
-	static final java.util.Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-
-	static final java.util.Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+	private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
 	private final RSAKey signingKey;
 
 	private final JWKSet publicKeys;
 
-	SigningKeys(ApiSettings settings, @Value("${clientele.data-dir:./data}") Path dataDir) {
-		var pem = settings.signingKey() != null && !settings.signingKey().isBlank() ? settings.signingKey()
-				: storedOrGenerated(dataDir.resolve("keys").resolve("jwt-signing-key.pem"));
-		this.signingKey = rsaKey(privateKey(pem));
+	SigningKeys(ApiSettings settings, @Value("${clientele.data-dir:./data}") Path dataDir, JdbcClient jdbc,
+			SecretBox box) {
 		var keys = new ArrayList<com.nimbusds.jose.jwk.JWK>();
-		keys.add(signingKey.toPublicJWK());
+		if (settings.signingKey() != null && !settings.signingKey().isBlank()) {
+			this.signingKey = rsaKey(privateKey(settings.signingKey()));
+			keys.add(signingKey.toPublicJWK());
+		}
+		else {
+			var stored = new Stored(jdbc, box);
+			importFromDataDirectory(dataDir.resolve("keys").resolve("jwt-signing-key.pem"), stored);
+			var all = stored.all();
+			if (all.stream().noneMatch(Stored.Key::signing)) {
+				stored.add(generated(), true);
+				all = stored.all();
+			}
+			this.signingKey = all.stream().filter(Stored.Key::signing).findFirst().orElseThrow().key();
+			keys.add(signingKey.toPublicJWK());
+			all.stream().filter((key) -> !key.signing()).forEach((key) -> keys.add(key.key().toPublicJWK()));
+		}
 		for (var additional : settings.additionalPublicKeys()) {
 			keys.add(publicJwk(additional));
 		}
@@ -72,75 +81,100 @@ class SigningKeys {
 	}
 
 	/**
-	 * The key from the file, or a new one written there. The file is owner-only from its
-	 * first byte: it is written as an owner-only temporary file and then linked into
-	 * place, so no other user can ever read it, no reader ever sees half a key, and when
-	 * two nodes start at once on one data directory, the first key stays and both use it.
+	 * The key an older Clientele generated into the data directory goes into the database
+	 * once, so the tokens it signed stay valid: as the signing key if there is none yet,
+	 * else (another node's directory had another key) as a key that only verifies. Then
+	 * the plaintext file is removed.
 	 */
-	private static String storedOrGenerated(Path file) {
+	private static void importFromDataDirectory(Path file, Stored stored) {
 		try {
-			if (Files.exists(file)) {
-				return Files.readString(file);
+			if (!Files.exists(file)) {
+				return;
 			}
-			var generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			var pem = "-----BEGIN PRIVATE KEY-----\n"
-					+ Base64.getMimeEncoder(64, "\n".getBytes())
-						.encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-					+ "\n-----END PRIVATE KEY-----\n";
-			var directory = file.getParent();
-			var posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
-			if (posix) {
-				Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+			var key = rsaKey(privateKey(Files.readString(file)));
+			if (!stored.add(key, true)) {
+				stored.add(key, false);
 			}
-			else {
-				// not a POSIX file system: the directory's protection has to do
-				Files.createDirectories(directory);
-			}
-			var temporary = posix
-					? Files.createTempFile(directory, ".jwt-signing-key", ".tmp",
-							PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
-					: Files.createTempFile(directory, ".jwt-signing-key", ".tmp");
-			try {
-				try (var channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-					channel.write(ByteBuffer.wrap(pem.getBytes(StandardCharsets.US_ASCII)));
-					channel.force(true);
-				}
-				return publish(temporary, file, pem);
-			}
-			finally {
-				Files.deleteIfExists(temporary);
-			}
+			Files.delete(file);
+			log.info("Imported the API signing key {} from {} into the database and removed the file", key.getKeyID(),
+					file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static RSAKey generated() {
+		try {
+			var generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			return rsaKey((RSAPrivateCrtKey) generator.generateKeyPair().getPrivate());
 		}
 		catch (java.security.GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	/**
-	 * Puts the complete key in place unless another process was first; returns the key in
-	 * place.
-	 */
-	private static String publish(Path temporary, Path file, String pem) throws IOException {
-		try {
-			Files.createLink(file, temporary);
-			return pem;
+	/** The table of keys. */
+	private record Stored(JdbcClient jdbc, SecretBox box) {
+
+		record Key(RSAKey key, boolean signing) {
 		}
-		catch (FileAlreadyExistsException anotherNodeWasFirst) {
-			return Files.readString(file);
+
+		static String purpose(String kid) {
+			return "api-signing-key:" + kid;
 		}
-		catch (UnsupportedOperationException | IOException noHardLinks) {
+
+		/**
+		 * Stores the key unless one with its kid, or a signing one when it is to sign, is
+		 * there already: of nodes starting together, the first one's key is the key.
+		 */
+		boolean add(RSAKey key, boolean signing) {
 			try {
-				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+				var sealed = box.seal(purpose(key.getKeyID()), key.toRSAPrivateKey().getEncoded());
+				return jdbc.sql("""
+						insert into api_signing_key (kid, private_key_encrypted, signing, created_at)
+						values (?, ?, ?, now()) on conflict do nothing""")
+					.params(key.getKeyID(), sealed, signing)
+					.update() == 1;
 			}
-			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(temporary, file);
+			catch (JOSEException ex) {
+				throw new IllegalStateException(ex);
 			}
-			return pem;
 		}
+
+		List<Key> all() {
+			return jdbc.sql(
+					"select kid, private_key_encrypted, signing from api_signing_key order by signing desc, created_at")
+				.query((rs, row) -> new Key(open(rs.getString(1), rs.getString(2)), rs.getBoolean(3)))
+				.list();
+		}
+
+		private RSAKey open(String kid, String sealed) {
+			byte[] der;
+			try {
+				der = box.open(purpose(kid), sealed);
+			}
+			catch (SecretBox.Unreadable ex) {
+				throw new ConfigurationProblem(
+						"The API signing key " + kid + " in the database cannot be decrypted with " + SecretBox.SETTING
+								+ ": this node has another key than the node that stored it.",
+						"Give every node the same " + SecretBox.SETTING
+								+ " (CLIENTELE_ENCRYPTION_KEY), the one the database was first started with.");
+			}
+			try {
+				var key = rsaKey(
+						(RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)));
+				if (!key.getKeyID().equals(kid)) {
+					throw new IllegalStateException("The signing key stored as " + kid + " is " + key.getKeyID());
+				}
+				return key;
+			}
+			catch (java.security.GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
 	}
 
 	private static RSAPrivateCrtKey privateKey(String pem) {
@@ -152,7 +186,7 @@ class SigningKeys {
 		catch (java.security.GeneralSecurityException | IllegalArgumentException | ClassCastException ex) {
 			throw new ConfigurationProblem("The API signing key is not an RSA private key in PKCS#8 PEM form.",
 					"Give clientele.api.signing-key as -----BEGIN PRIVATE KEY----- … (openssl genpkey -algorithm RSA), "
-							+ "or leave it out to have one generated in the data directory.");
+							+ "or leave it out to have the shared one in the database.");
 		}
 	}
 

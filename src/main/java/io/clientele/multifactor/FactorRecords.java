@@ -12,11 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.clientele.shared.OneNodeAtATime;
+import io.clientele.shared.SecretBox;
 import io.clientele.shared.Sha256;
 
 /**
  * The tables of second factors. Codes are stored as hashes bound to their owner, so a
- * code of one account never matches another's.
+ * code of one account never matches another's. Authenticator secrets are sealed with the
+ * encryption key for their owner ({@code secret_encrypted}); a plaintext one of an older
+ * Clientele ({@code secret}) is still read, and sealed by
+ * {@link #sealPlaintextSecrets()}.
  */
 @Repository
 class FactorRecords {
@@ -32,8 +36,16 @@ class FactorRecords {
 
 	private final JdbcClient jdbc;
 
-	FactorRecords(JdbcClient jdbc) {
+	private final SecretBox box;
+
+	FactorRecords(JdbcClient jdbc, SecretBox box) {
 		this.jdbc = jdbc;
+		this.box = box;
+	}
+
+	/** Bound to the owner too, so a sealed secret copied to another row does not open. */
+	static String purpose(FactorOwner.Kind kind, UUID owner) {
+		return "totp-secret:" + kind.name() + ":" + owner;
 	}
 
 	static String hash(FactorOwner owner, String code) {
@@ -42,14 +54,42 @@ class FactorRecords {
 
 	List<Method> methods(FactorOwner owner) {
 		return jdbc.sql("""
-				select type, status, secret, last_step, enabled_at from multifactor_method
+				select type, status, secret, last_step, enabled_at, secret_encrypted from multifactor_method
 				where owner_kind = ? and owner_id = ? order by type""")
 			.param(owner.kind().name())
 			.param(owner.id())
 			.query((rs, row) -> new Method(FactorType.ofGlueName(rs.getString(1)).orElseThrow(),
-					FactorStatus.ofCode(rs.getInt(2)), rs.getBytes(3), rs.getObject(4, Long.class),
-					instant(rs.getTimestamp(5))))
+					FactorStatus.ofCode(rs.getInt(2)), secret(owner, rs.getString(6), rs.getBytes(3)),
+					rs.getObject(4, Long.class), instant(rs.getTimestamp(5))))
 			.list();
+	}
+
+	private byte @Nullable [] secret(FactorOwner owner, @Nullable String sealed, byte @Nullable [] plaintext) {
+		return sealed != null ? box.open(purpose(owner.kind(), owner.id()), sealed) : plaintext;
+	}
+
+	/**
+	 * Seals the plaintext secrets rows of an older Clientele still have; a node starting
+	 * at the same time seals the same rows again, harmlessly.
+	 * @return how many rows were sealed
+	 */
+	int sealPlaintextSecrets() {
+		record Row(String kind, UUID owner, String type, byte[] secret) {
+		}
+		var rows = jdbc
+			.sql("select owner_kind, owner_id, type, secret from multifactor_method where secret is not null")
+			.query((rs, row) -> new Row(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getBytes(4)))
+			.list();
+		var sealed = 0;
+		for (var row : rows) {
+			sealed += jdbc.sql("""
+					update multifactor_method set secret_encrypted = ?, secret = null
+					where owner_kind = ? and owner_id = ? and type = ? and secret = ?""")
+				.params(box.seal(purpose(FactorOwner.Kind.valueOf(row.kind()), row.owner()), row.secret()), row.kind(),
+						row.owner(), row.type(), row.secret())
+				.update();
+		}
+		return sealed;
 	}
 
 	Optional<Method> method(FactorOwner owner, FactorType type) {
@@ -69,12 +109,14 @@ class FactorRecords {
 	/** Starts (or starts again) turning a method on, with a new secret for an app. */
 	void startActivation(FactorOwner owner, FactorType type, byte @Nullable [] secret, Instant now) {
 		jdbc.sql("""
-				insert into multifactor_method (owner_kind, owner_id, type, status, secret, created_at)
+				insert into multifactor_method (owner_kind, owner_id, type, status, secret_encrypted, created_at)
 				values (?, ?, ?, 1, ?, ?)
 				on conflict (owner_kind, owner_id, type) do update
-				set secret = excluded.secret, last_step = null, created_at = excluded.created_at
+				set secret = null, secret_encrypted = excluded.secret_encrypted, last_step = null,
+				    created_at = excluded.created_at
 				where multifactor_method.status = 1""")
-			.params(owner.kind().name(), owner.id(), type.glueName(), secret, Timestamp.from(now))
+			.params(owner.kind().name(), owner.id(), type.glueName(),
+					secret == null ? null : box.seal(purpose(owner.kind(), owner.id()), secret), Timestamp.from(now))
 			.update();
 	}
 

@@ -3,17 +3,12 @@ package io.clientele.api;
 import static io.clientele.api.GlueContract.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What bounds a token: its issuer, its audience (a customer's token is no back-office
- * client's and the other way round), the absolute lifetime of a refresh family, and a
- * signing key nobody else can read.
+ * client's and the other way round) and the absolute lifetime of a refresh family. The
+ * signing key's storage has {@link SigningKeysIntegrationTests}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ApiTokenBoundsIntegrationTests {
@@ -166,26 +161,6 @@ class ApiTokenBoundsIntegrationTests {
 		assertThat(ours.status()).as("the same claims with our issuer").isEqualTo(200);
 		assertError(anotherShop, 401, "001", "Invalid access token.");
 		assertError(noIssuer, 401, "001", "Invalid access token.");
-	}
-
-	@Test
-	void theGeneratedSigningKeyIsOwnerOnlyFromTheStart(@TempDir Path dataDir) throws Exception {
-		var withoutKey = new ApiSettings(settings.accessTokenLifetime(), settings.refreshTokenLifetime(),
-				settings.audience(), null, List.of(), Map.of(), settings.refreshTokenMaxLifetime(),
-				settings.backofficeAudience());
-
-		var generated = new SigningKeys(withoutKey, dataDir);
-		var again = new SigningKeys(withoutKey, dataDir);
-
-		var file = dataDir.resolve("keys").resolve("jwt-signing-key.pem");
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
-			.isEqualTo("rwx------");
-		try (var files = Files.list(file.getParent())) {
-			assertThat(files).as("no temporary file left behind").containsExactly(file);
-		}
-		assertThat(again.signingKey().getKeyID()).as("the stored key is used at the next start")
-			.isEqualTo(generated.signingKey().getKeyID());
 	}
 
 	String clientToken() {

@@ -64,6 +64,12 @@ class ApiTokensIntegrationTests {
 	@Autowired
 	AccessCutoff cutoff;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	io.clientele.shared.SecretBox box;
+
 	@Value("${clientele.public-url:http://localhost:8080}")
 	String publicUrl;
 
@@ -215,7 +221,8 @@ class ApiTokensIntegrationTests {
 				settings.audience(), settings.signingKey(), java.util.List.of(pem), java.util.Map.of(),
 				settings.refreshTokenMaxLifetime(), settings.backofficeAudience());
 
-		var jwks = new SigningKeys(rotated, java.nio.file.Path.of(io.clientele.support.TestDatabase.dataDirectory()))
+		var jwks = new SigningKeys(rotated, java.nio.file.Path.of(io.clientele.support.TestDatabase.dataDirectory()),
+				jdbc, box)
 			.publicKeys();
 
 		assertThat(jwks.getKeys()).hasSize(2);

@@ -280,6 +280,7 @@ class PasswordMailCommandsIntegrationTests {
 		try {
 			return List.of("--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres",
+					"--clientele.encryption-key=" + TestDatabase.ENCRYPTION_KEY,
 					"--clientele.data-dir=" + Files.createTempDirectory("clientele-console"),
 					"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMailServer.port());
 		}

@@ -35,11 +35,12 @@ class ConsoleImportIntegrationTests {
 	final String prefix = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
 	static String[] onTestDatabase(String... command) {
-		var args = new String[command.length + 3];
+		var args = new String[command.length + 4];
 		System.arraycopy(command, 0, args, 0, command.length);
 		args[command.length] = "--spring.datasource.url=" + TestDatabase.jdbcUrl();
 		args[command.length + 1] = "--spring.datasource.username=postgres";
 		args[command.length + 2] = "--clientele.data-dir=" + TestDatabase.dataDirectory();
+		args[command.length + 3] = "--clientele.encryption-key=" + TestDatabase.ENCRYPTION_KEY;
 		return args;
 	}
 

@@ -130,6 +130,69 @@ class SecondFactorsIntegrationTests {
 	}
 
 	@Test
+	void readingTheDatabaseDoesNotRevealAuthenticatorSecrets() {
+		var secret = enrolApp(owner);
+
+		var row = jdbc
+			.sql("select secret, secret_encrypted from multifactor_method where owner_id = ? and type = 'totp'")
+			.param(owner.id())
+			.query((rs, n) -> new Object[] { rs.getBytes(1), rs.getString(2) })
+			.single();
+		var sealed = (String) row[1];
+		assertThat(row[0]).as("no plaintext column").isNull();
+		assertThat(sealed).startsWith("v1:")
+			.doesNotContain(new Base32().encodeAsString(secret).replace("=", ""))
+			.doesNotContain(java.util.Base64.getEncoder().encodeToString(secret))
+			.doesNotContain(java.util.HexFormat.of().formatHex(secret));
+		assertThat(java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(sealed.substring(3))))
+			.doesNotContain(java.util.HexFormat.of().formatHex(secret));
+		assertThat(require(owner, appCode(secret)).satisfied()).as("the app's codes still pass").isTrue();
+	}
+
+	@Test
+	void aSealedSecretCopiedIntoAnotherAccountsRowDoesNotOpen() {
+		enrolApp(owner);
+		var other = newCustomer();
+		enrolApp(other);
+
+		jdbc.sql("""
+				update multifactor_method set secret_encrypted =
+				  (select secret_encrypted from multifactor_method where owner_id = ? and type = 'totp')
+				where owner_id = ? and type = 'totp'""").params(owner.id(), other.id()).update();
+
+		try {
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(io.clientele.shared.SecretBox.Unreadable.class)
+				.isThrownBy(() -> records.methods(other));
+		}
+		finally {
+			// the start-up check of the next test context would stop at this row
+			records.forget(other.kind(), other.id());
+		}
+	}
+
+	@Test
+	void anAuthenticatorSecretAnOlderVersionStoredInPlaintextKeepsWorkingAndIsSealedAtStartUp() {
+		var secret = enrolApp(owner);
+		// as an older Clientele left it
+		jdbc.sql(
+				"update multifactor_method set secret = ?, secret_encrypted = null where owner_id = ? and type = 'totp'")
+			.params(secret, owner.id())
+			.update();
+		assertThat(require(owner, appCode(secret)).satisfied()).as("read in plaintext").isTrue();
+		clock.advance(Duration.ofSeconds(30));
+
+		assertThat(records.sealPlaintextSecrets()).isGreaterThanOrEqualTo(1);
+
+		assertThat(jdbc
+			.sql("select secret is null and secret_encrypted like 'v1:%' from multifactor_method"
+					+ " where owner_id = ? and type = 'totp'")
+			.param(owner.id())
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(require(owner, appCode(secret)).satisfied()).as("read sealed").isTrue();
+	}
+
+	@Test
 	void aWrongCodeDoesNotTurnTheAppOn() {
 		inTransaction(() -> factors.activate(owner, FactorType.TOTP, SecondFactorProof.none()));
 

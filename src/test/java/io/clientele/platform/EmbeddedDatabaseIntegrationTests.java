@@ -124,7 +124,8 @@ class EmbeddedDatabaseIntegrationTests {
 			var url = external.getJdbcUrl("postgres", "postgres");
 
 			try (var app = start("--clientele.data-dir=" + dataDir, "--spring.datasource.url=" + url,
-					"--spring.datasource.username=postgres", "--clientele.demo-data=false")) {
+					"--spring.datasource.username=postgres",
+					"--clientele.encryption-key=" + TestDatabase.ENCRYPTION_KEY, "--clientele.demo-data=false")) {
 				app.getBean(SignUp.class).register(ANN, "blue-kettle-harbour-7");
 
 				assertThat(app.getBeansOfType(EmbeddedDatabase.class)).isEmpty();
@@ -146,13 +147,15 @@ class EmbeddedDatabaseIntegrationTests {
 			var url = external.getJdbcUrl("postgres", "postgres");
 
 			try (var app = start("--clientele.data-dir=" + dataDir, "--spring.datasource.url=" + url,
-					"--spring.datasource.username=postgres")) {
+					"--spring.datasource.username=postgres",
+					"--clientele.encryption-key=" + TestDatabase.ENCRYPTION_KEY)) {
 				assertThat(app.getBean(CustomerManagement.class).anyExist())
 					.as("demo-data not set: no demo customers on an external database")
 					.isFalse();
 			}
 			try (var app = start("--clientele.data-dir=" + dataDir, "--spring.datasource.url=" + url,
-					"--spring.datasource.username=postgres", "--clientele.demo-data=true")) {
+					"--spring.datasource.username=postgres",
+					"--clientele.encryption-key=" + TestDatabase.ENCRYPTION_KEY, "--clientele.demo-data=true")) {
 				assertThat(
 						app.getBean(CustomerManagement.class).findByEmail(EmailAddress.of("sonia.wagner@example.com")))
 					.as("set explicitly")

@@ -67,7 +67,8 @@ class BootstrapAdminIntegrationTests {
 				var node = new SpringApplicationBuilder(ClienteleApplication.class).run("--server.port=0",
 						"--clientele.data-dir=" + dataDir,
 						"--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-						"--spring.datasource.username=postgres", "--clientele.demo-data=false");
+						"--spring.datasource.username=postgres",
+						"--clientele.encryption-key=" + TestDatabase.ENCRYPTION_KEY, "--clientele.demo-data=false");
 				var starts = java.util.concurrent.Executors.newFixedThreadPool(8)) {
 			// the empty database of a first start, met by eight nodes at once
 			node.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
@@ -103,7 +104,8 @@ class BootstrapAdminIntegrationTests {
 				.isThrownBy(() -> new SpringApplicationBuilder(ClienteleApplication.class)
 					.run("--server.port=0", "--clientele.data-dir=" + dataDir,
 							"--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-							"--spring.datasource.username=postgres", "--clientele.demo-data=false",
+							"--spring.datasource.username=postgres",
+							"--clientele.encryption-key=" + TestDatabase.ENCRYPTION_KEY, "--clientele.demo-data=false",
 							"--clientele.bootstrap-admin.password=Kettle-Admin-Harbour-7")
 					.close())
 				.withMessage("clientele.bootstrap-admin.password breaks the password policy: The password must not"

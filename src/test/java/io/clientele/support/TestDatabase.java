@@ -13,6 +13,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class TestDatabase {
 
+	/**
+	 * The suite's {@code clientele.encryption-key}: the external database needs one.
+	 * Tests that start the application on an external database pass it too.
+	 */
+	public static final String ENCRYPTION_KEY = "q0bQ1Nq8tqBnPj0YJ2cWm0fP4m5d8Vh3nE1xk7sR2aY=";
+
 	private static EmbeddedPostgres instance;
 
 	private TestDatabase() {

@@ -38,6 +38,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 								Map.entry("clientele.notification.poll-interval", "300ms"),
 								Map.entry("clientele.demo-data", "false"),
 								Map.entry("clientele.data-dir", TestDatabase.dataDirectory()),
+								Map.entry("clientele.encryption-key", TestDatabase.ENCRYPTION_KEY),
 								// the checkout's client secret is
 								// "checkout-secret-for-tests"
 								Map.entry("clientele.api.backoffice-clients.checkout",
