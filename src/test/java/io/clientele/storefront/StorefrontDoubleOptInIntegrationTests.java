@@ -33,6 +33,21 @@ class StorefrontDoubleOptInIntegrationTests {
 	@Autowired
 	CustomerManagement customers;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	// what a failure needs to be understood: each mail to the address as the outbox has
+	// it
+	private java.util.List<String> outboxOf(String email) {
+		return jdbc
+			.sql("select mail_type || ' ' || status || ' attempts=' || attempts || ' queued=' || created_at"
+					+ " || ' sent=' || coalesce(sent_at::text, '-') || ' error=' || coalesce(last_error, '-')"
+					+ " from notification_outbox where recipient = ? order by created_at")
+			.param(email)
+			.query(String.class)
+			.list();
+	}
+
 	String register(String email) {
 		return register(email, Shoppers.PASSWORD);
 	}
@@ -307,11 +322,12 @@ class StorefrontDoubleOptInIntegrationTests {
 			.map(TestMailServer::linkIn)
 			.filter(link -> !link.equals(first))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no second link among " + mails.size() + " mails"));
+			.orElseThrow(() -> new AssertionError(
+					"no second link among " + mails.size() + " mails; the outbox holds " + outboxOf(email)));
 		assertThat(new WebClient(port).get(first).body()).contains("This link is not valid.");
 		var confirmed = confirm(second, Shoppers.PASSWORD);
 		assertThat(confirmed.location())
-			.as("answer " + confirmed.status() + " "
+			.as("outbox " + outboxOf(email) + ", answer " + confirmed.status() + " "
 					+ confirmed.body().replaceAll("(?s).*<main", "<main").replaceAll("(?s)</main>.*", ""))
 			.hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 	}
