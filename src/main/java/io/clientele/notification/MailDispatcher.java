@@ -118,7 +118,7 @@ class MailDispatcher implements SmartLifecycle {
 			else if (!databaseDown) {
 				// once per outage, not every poll: the mails wait in the outbox
 				databaseDown = true;
-				log.warn("Mail dispatch paused until PostgreSQL is reachable again: {}", ex.getMessage());
+				log.warn("Mail dispatch paused until PostgreSQL is reachable again: {}", DatabaseOutage.describe(ex));
 			}
 			return 0;
 		}

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import io.clientele.shared.DatabaseOutage;
+
 /**
  * What this node knows of PostgreSQL's reachability: the first failure of an outage is
  * logged once (not every request and every scheduled tick), and a probe asks PostgreSQL
@@ -41,11 +43,12 @@ class DatabaseAvailability implements DisposableBean {
 		this.clock = clock;
 	}
 
-	/** A failure that {@link io.clientele.shared.DatabaseOutage} recognised. */
+	/** A failure that {@link DatabaseOutage} recognised. */
 	void outage(Throwable failure) {
 		var now = clock.instant();
 		if (outageSince.compareAndSet(null, now)) {
-			log.warn("PostgreSQL is unreachable ({}): answering 503 until it is back", summary(failure));
+			log.warn("PostgreSQL is unreachable ({}): answering 503 until it is back",
+					DatabaseOutage.describe(failure));
 			Thread.ofVirtual().name("database-probe").start(this::probeUntilBack);
 		}
 	}
@@ -81,14 +84,6 @@ class DatabaseAvailability implements DisposableBean {
 		catch (java.sql.SQLException | RuntimeException ex) {
 			return false;
 		}
-	}
-
-	private static String summary(Throwable failure) {
-		var root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	@Override

@@ -34,6 +34,24 @@ public final class DatabaseOutage {
 		return false;
 	}
 
+	/**
+	 * The driver's words for an outage, e.g. "Connection to 127.0.0.1:5432 refused
+	 * (08001)", for a log line: connection failures name no customer.
+	 */
+	public static String describe(Throwable failure) {
+		var root = failure;
+		for (var cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && !(cause.getCause() instanceof SQLException)) {
+				return sql.getMessage() + (sql.getSQLState() == null ? "" : " (" + sql.getSQLState() + ")");
+			}
+			root = cause;
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
 	// 08: connection exception; 57P01-57P03: the server is shutting down or starting;
 	// 53300: too many connections
 	private static boolean isUnavailable(@Nullable String state) {
