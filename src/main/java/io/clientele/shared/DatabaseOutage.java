@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means PostgreSQL cannot be reached right now (stopped, restarting,
@@ -25,6 +26,12 @@ public final class DatabaseOutage {
 				return true;
 			}
 			if (cause instanceof SQLException sql && isUnavailable(sql.getSQLState())) {
+				return true;
+			}
+			// a rollback on the lost connection fails too and hides the failure that
+			// caused it
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& isCauseOf(rollback.getApplicationException())) {
 				return true;
 			}
 			if (cause.getCause() == cause) {

@@ -88,7 +88,8 @@ class DatabaseOutageIntegrationTests {
 		network.cut();
 		var duringTheOutage = underLoad(List.of(page("/login", "en-US,en;q=0.9"), page("/login", "de-DE,de;q=0.9"),
 				withCookie(page("/customer/overview", "en"), session), page("/backoffice/login", "en"),
-				api("/api/access-tokens", accessTokenRequest(email)), get("/actuator/health")));
+				api("/api/access-tokens", accessTokenRequest(email)), get("/actuator/health"),
+				page("/no-such-page", "en")));
 
 		assertThat(duringTheOutage).allSatisfy(answer -> {
 			assertThat(answer.status()).isEqualTo(503);
@@ -116,6 +117,8 @@ class DatabaseOutageIntegrationTests {
 			assertThat(apiAnswer.header(header)).as(header).isEqualTo(normalApiError.header(header));
 		}
 		assertThat(duringTheOutage.get(5).body()).contains("\"db\":{\"status\":\"DOWN\"}");
+		// the error page of another failure needs the session as well
+		assertThat(duringTheOutage.get(6).body()).contains("We are back in a moment");
 		// a node without its database is not dead: no restart, and it keeps answering
 		assertThat(call(get("/actuator/health/liveness")).status()).isEqualTo(200);
 
