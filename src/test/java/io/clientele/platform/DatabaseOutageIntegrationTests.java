@@ -86,6 +86,7 @@ class DatabaseOutageIntegrationTests {
 		assertThat(normalPage.status()).isEqualTo(200);
 
 		network.cut();
+		slowest = Duration.ZERO;
 		var duringTheOutage = underLoad(List.of(page("/login", "en-US,en;q=0.9"), page("/login", "de-DE,de;q=0.9"),
 				withCookie(page("/customer/overview", "en"), session), page("/backoffice/login", "en"),
 				api("/api/access-tokens", accessTokenRequest(email)), get("/actuator/health"),
@@ -122,8 +123,12 @@ class DatabaseOutageIntegrationTests {
 		// a node without its database is not dead: no restart, and it keeps answering
 		assertThat(call(get("/actuator/health/liveness")).status()).isEqualTo(200);
 
+		var slowestDuringTheOutage = slowest.toMillis() + " ms (" + slowestRequest + ")";
 		network.restore();
+		var restored = System.nanoTime();
 		var health = waitForHealth();
+		System.out.printf("Database outage: slowest answer %s; healthy again %d ms after the database%n",
+				slowestDuringTheOutage, Duration.ofNanos(System.nanoTime() - restored).toMillis());
 
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.body()).contains("\"db\":{\"status\":\"UP\"}");
@@ -140,6 +145,10 @@ class DatabaseOutageIntegrationTests {
 			.doesNotContain("Exception processing template");
 		assertThat(logs.split("Mail dispatch paused", -1).length).isLessThanOrEqualTo(2);
 	}
+
+	private Duration slowest = Duration.ZERO;
+
+	private String slowestRequest = "";
 
 	// every request three times at once, as many shoppers would send them
 	private List<Answer> underLoad(List<HttpRequest> requests) throws Exception {
@@ -212,8 +221,14 @@ class DatabaseOutageIntegrationTests {
 		var start = System.nanoTime();
 		try {
 			var response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new Answer(response.statusCode(), response.body(), response.headers().map(),
-					Duration.ofNanos(System.nanoTime() - start));
+			var elapsed = Duration.ofNanos(System.nanoTime() - start);
+			synchronized (this) {
+				if (elapsed.compareTo(slowest) > 0) {
+					slowest = elapsed;
+					slowestRequest = request.method() + " " + request.uri().getPath();
+				}
+			}
+			return new Answer(response.statusCode(), response.body(), response.headers().map(), elapsed);
 		}
 		catch (HttpTimeoutException ex) {
 			throw new AssertionError(request.uri() + " hung for " + NO_REQUEST_WAITS_LONGER.plusSeconds(5), ex);
