@@ -53,10 +53,6 @@ class DatabaseAvailability implements DisposableBean {
 		}
 	}
 
-	boolean isOutage() {
-		return outageSince.get() != null;
-	}
-
 	private void probeUntilBack() {
 		while (!closed) {
 			try {

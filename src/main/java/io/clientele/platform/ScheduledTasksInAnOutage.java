@@ -1,8 +1,11 @@
 package io.clientele.platform;
 
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.TaskUtils;
+import org.springframework.util.ErrorHandler;
 import org.springframework.stereotype.Component;
 
 import io.clientele.shared.DatabaseOutage;
@@ -14,7 +17,7 @@ import io.clientele.shared.DatabaseOutage;
  * tick. Any other failure is logged as before.
  */
 @Component
-class ScheduledTasksInAnOutage implements SimpleAsyncTaskSchedulerCustomizer {
+class ScheduledTasksInAnOutage implements SimpleAsyncTaskSchedulerCustomizer, ThreadPoolTaskSchedulerCustomizer {
 
 	private final DatabaseAvailability availability;
 
@@ -24,15 +27,25 @@ class ScheduledTasksInAnOutage implements SimpleAsyncTaskSchedulerCustomizer {
 
 	@Override
 	public void customize(SimpleAsyncTaskScheduler scheduler) {
+		scheduler.setErrorHandler(errorHandler());
+	}
+
+	// the scheduler Boot makes without virtual threads
+	@Override
+	public void customize(ThreadPoolTaskScheduler scheduler) {
+		scheduler.setErrorHandler(errorHandler());
+	}
+
+	private ErrorHandler errorHandler() {
 		var otherwise = TaskUtils.getDefaultErrorHandler(true);
-		scheduler.setErrorHandler(failure -> {
+		return failure -> {
 			if (DatabaseOutage.isCauseOf(failure)) {
 				availability.outage(failure);
 			}
 			else {
 				otherwise.handleError(failure);
 			}
-		});
+		};
 	}
 
 }
