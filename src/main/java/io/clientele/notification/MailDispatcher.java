@@ -21,6 +21,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import io.clientele.shared.DatabaseOutage;
 import jakarta.mail.MessagingException;
 
 /**
@@ -56,6 +57,9 @@ class MailDispatcher implements SmartLifecycle {
 	private final Clock clock;
 
 	private final ReentrantLock running = new ReentrantLock();
+
+	// only the dispatcher's thread, under the lock, reads and writes it
+	private boolean databaseDown;
 
 	private @Nullable ScheduledExecutorService executor;
 
@@ -96,6 +100,10 @@ class MailDispatcher implements SmartLifecycle {
 				var now = clock.instant();
 				var batch = outbox.claimDue(now, now.plus(CLAIM), settings.batchSize());
 				if (batch.isEmpty()) {
+					if (databaseDown) {
+						databaseDown = false;
+						log.info("Mail dispatch resumed: PostgreSQL is reachable again");
+					}
 					return sent;
 				}
 				for (var mail : batch) {
@@ -104,7 +112,14 @@ class MailDispatcher implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Mail dispatch stopped: {}", ex.getMessage());
+			if (!DatabaseOutage.isCauseOf(ex)) {
+				log.warn("Mail dispatch stopped: {}", ex.getMessage());
+			}
+			else if (!databaseDown) {
+				// once per outage, not every poll: the mails wait in the outbox
+				databaseDown = true;
+				log.warn("Mail dispatch paused until PostgreSQL is reachable again: {}", DatabaseOutage.describe(ex));
+			}
 			return 0;
 		}
 		finally {

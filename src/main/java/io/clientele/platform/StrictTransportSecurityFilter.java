@@ -33,10 +33,15 @@ class StrictTransportSecurityFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		addTo(response);
+		chain.doFilter(request, response);
+	}
+
+	/** Sets the header again on an answer that was reset. */
+	void addTo(HttpServletResponse response) {
 		if (https) {
 			response.setHeader("Strict-Transport-Security", HSTS);
 		}
-		chain.doFilter(request, response);
 	}
 
 }
