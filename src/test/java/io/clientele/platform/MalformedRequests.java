@@ -11,16 +11,20 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
+import java.util.function.Function;
+
+import org.instancio.Instancio;
+import org.instancio.generator.ValueSpec;
+import org.instancio.generators.ValueSpecs;
+import org.instancio.settings.Keys;
 
 import io.clientele.platform.Endpoints.Endpoint;
 
 /**
- * Malformed requests for an endpoint, drawn from jqwik's generators with a seeded random
- * (the same seed gives the same requests): wrong types, huge values, broken JSON, invalid
- * UTF-8, missing and duplicate fields, wrong methods and media types, path traversal and
- * SQL/HTML/template meta-characters in every field, each kind of caller.
+ * Malformed requests for an endpoint, drawn from Instancio's generators with a seeded
+ * random (the same seed gives the same requests): wrong types, huge values, broken JSON,
+ * invalid UTF-8, missing and duplicate fields, wrong methods and media types, path
+ * traversal and SQL/HTML/template meta-characters in every field, each kind of caller.
  */
 final class MalformedRequests {
 
@@ -53,7 +57,7 @@ final class MalformedRequests {
 
 		@Override
 		public String toString() {
-			return method + " " + path + " as " + caller + " csrf=" + csrf + " bearer=" + bearer + " " + input;
+			return method + " " + shorten(path) + " as " + caller + " csrf=" + csrf + " bearer=" + bearer + " " + input;
 		}
 
 	}
@@ -64,7 +68,7 @@ final class MalformedRequests {
 	record Known(String customerReference, String customerEmail, String victimReference, String password) {
 	}
 
-	private static final Arbitrary<String> META_CHARACTERS = Arbitraries.of("'", "\"", "' OR '1'='1", "' OR 1=1 --",
+	private static final List<String> META_CHARACTERS = List.of("'", "\"", "' OR '1'='1", "' OR 1=1 --",
 			"1; DROP TABLE customer; --", "'); DELETE FROM customer; --", "\\", "%", "_", "%%", "$1",
 			"' || pg_sleep(5) --", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
 			"</textarea><svg onload=alert(1)>", "javascript:alert(1)", "&amp;&lt;&#0;", "{{7*7}}", "${7*7}", "#{7*7}",
@@ -77,53 +81,46 @@ final class MalformedRequests {
 			"00000000-0000-0000-0000-000000000000", "not-a-uuid", "2024-02-30", "9999-12-31", "0000-00-00",
 			"1900-01-01T00:00:00Z", "de_DE_x", "xx", "zz_ZZ");
 
-	private static final Arbitrary<String> UNICODE = Arbitraries.strings().all().ofMaxLength(40);
+	/** Any code points of any Unicode block, empty too. */
+	private static final Function<ValueSpecs, ValueSpec<String>> UNICODE = gen -> gen.string()
+		.unicode()
+		.allowEmpty()
+		.maxLength(40);
 
-	private static final Arbitrary<String> HUGE = Arbitraries
-		.frequencyOf(net.jqwik.api.Tuple.of(20, Arbitraries.integers().between(101, 5_000)),
-				net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(5_000, 200_000)),
-				net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1_048_576, 1_300_000)))
-		.map(length -> "A".repeat(length));
-
-	private static final Arbitrary<String> NUMBERS = Arbitraries.oneOf(Arbitraries.longs().map(String::valueOf),
-			Arbitraries.doubles().map(String::valueOf), Arbitraries.of("1e309", "-0", "0x10", "1_000", "١٢٣", "+1"));
+	private static final List<String> ODD_NUMBERS = List.of("1e309", "-0", "0x10", "1_000", "١٢٣", "+1", "NaN",
+			"Infinity", "2147483648", "-2147483649", "9223372036854775808", "0.1e-400");
 
 	/** Written into a path segment as they are (already URL syntax). */
-	private static final Arbitrary<String> RAW_SEGMENTS = Arbitraries.of("..", ".", "%2e%2e", "%2e%2e%2f%2e%2e%2f",
+	private static final List<String> RAW_SEGMENTS = List.of("..", ".", "%2e%2e", "%2e%2e%2f%2e%2e%2f",
 			"..%2f..%2f..%2fetc%2fpasswd", "%2F", "%5C", "%00", "%FF", "%C3%28", "%ED%A0%80", "%", "%zz", "a;b",
 			";jsessionid=0", "..;", "%252e%252e", "%u002e", "%0d%0aSet-Cookie:x=1", "~", "a%20b", "%3Cscript%3E");
 
-	private static final Arbitrary<byte[]> INVALID_UTF8 = Arbitraries.of(new byte[] { (byte) 0xFF },
+	private static final List<byte[]> INVALID_UTF8 = List.of(new byte[] { (byte) 0xFF },
 			new byte[] { (byte) 0xC3, 0x28 }, new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
 			new byte[] { (byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 },
 			new byte[] { (byte) 0xC0, (byte) 0xAF }, new byte[] { (byte) 0xE2, (byte) 0x82 }, new byte[] { 0x00 },
 			new byte[] { (byte) 0xFE, (byte) 0xFF });
 
-	private static final Arbitrary<String> PERCENT_INVALID_UTF8 = Arbitraries.of("%FF", "%C3%28", "%ED%A0%80", "%C0%AF",
-			"%E2%82", "%00", "%", "%z", "%%", "%FE%FF");
+	private static final List<String> PERCENT_INVALID_UTF8 = List.of("%FF", "%C3%28", "%ED%A0%80", "%C0%AF", "%E2%82",
+			"%00", "%", "%z", "%%", "%FE%FF");
 
 	private static final List<String> WRONG_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
 			"HEAD", "PROPFIND", "FOO");
 
-	private static final Arbitrary<String> API_MEDIA_TYPES = Arbitraries
-		.frequencyOf(net.jqwik.api.Tuple.of(12, Arbitraries.just(JSON_API)),
-				net.jqwik.api.Tuple.of(4, Arbitraries.just("application/json")),
-				net.jqwik.api.Tuple.of(1, Arbitraries.of("text/plain", FORM, "multipart/form-data", "application/xml",
-						"application/vnd.api+json; charset=ISO-8859-1", "application/vnd.api+json; charset=bogus",
-						"application/vnd.api+json; ext=\"https://x\"", "garbage", "/", "application/", "*/*",
-						"application/json;;;", "text/html; charset=utf-16", "")));
+	/**
+	 * Usually Glue's media type, sometimes another or a malformed one ("" sends none).
+	 */
+	private static final List<String> ODD_API_MEDIA_TYPES = List.of("text/plain", FORM, "multipart/form-data",
+			"application/xml", "application/vnd.api+json; charset=ISO-8859-1",
+			"application/vnd.api+json; charset=bogus", "application/vnd.api+json; ext=\"https://x\"", "garbage", "/",
+			"application/", "*/*", "application/json;;;", "text/html; charset=utf-16", "");
 
-	private static final Arbitrary<String> PAGE_MEDIA_TYPES = Arbitraries.frequencyOf(
-			net.jqwik.api.Tuple.of(12, Arbitraries.just(FORM)),
-			net.jqwik.api.Tuple.of(1,
-					Arbitraries.of(FORM + "; charset=ISO-8859-1", FORM + "; charset=bogus", "multipart/form-data",
-							"multipart/form-data; boundary=", "multipart/form-data; boundary=x", "text/plain",
-							"application/json", JSON_API, "garbage", "/", "")));
+	private static final List<String> ODD_PAGE_MEDIA_TYPES = List.of(FORM + "; charset=ISO-8859-1",
+			FORM + "; charset=bogus", "multipart/form-data", "multipart/form-data; boundary=",
+			"multipart/form-data; boundary=x", "text/plain", "application/json", JSON_API, "garbage", "/", "");
 
-	private static final Arbitrary<String> ACCEPT = Arbitraries.frequencyOf(
-			net.jqwik.api.Tuple.of(10, Arbitraries.just("")),
-			net.jqwik.api.Tuple.of(1, Arbitraries.of("text/html", "application/xml", "application/json", "*/*",
-					"garbage", "image/png", "text/event-stream", "application/vnd.api+json;q=x")));
+	private static final List<String> ODD_ACCEPTS = List.of("text/html", "application/xml", "application/json", "*/*",
+			"garbage", "image/png", "text/event-stream", "application/vnd.api+json;q=x");
 
 	private static final List<String> COMMON_ATTRIBUTES = List.of("salutation", "firstName", "lastName", "email",
 			"gender", "password", "confirmPassword", "newPassword", "acceptedTerms", "dateOfBirth", "username",
@@ -140,8 +137,41 @@ final class MalformedRequests {
 		this.known = known;
 	}
 
-	private <T> T draw(Arbitrary<T> arbitrary) {
-		return arbitrary.generator(1000, true).next(random).value();
+	/** A value of Instancio's generator, seeded from this run's random. */
+	private <T> T draw(Function<ValueSpecs, ValueSpec<T>> spec) {
+		return spec.apply(Instancio.gen().withSetting(Keys.SEED, random.nextLong())).get();
+	}
+
+	private <T> T oneOf(List<T> values) {
+		return draw(gen -> gen.oneOf(values));
+	}
+
+	private String huge() {
+		var weight = random.nextInt(24);
+		var length = weight < 20 ? draw(gen -> gen.ints().range(101, 5_000)) : weight < 23
+				? draw(gen -> gen.ints().range(5_000, 200_000)) : draw(gen -> gen.ints().range(1_048_576, 1_300_000));
+		return "A".repeat(length);
+	}
+
+	private String number() {
+		return switch (random.nextInt(3)) {
+			case 0 -> String.valueOf(random.nextLong());
+			case 1 -> String.valueOf(random.nextDouble() * Math.pow(10, random.nextInt(-20, 20)));
+			default -> oneOf(ODD_NUMBERS);
+		};
+	}
+
+	private String apiMediaType() {
+		var weight = random.nextInt(17);
+		return weight < 12 ? JSON_API : weight < 16 ? "application/json" : oneOf(ODD_API_MEDIA_TYPES);
+	}
+
+	private String pageMediaType() {
+		return random.nextInt(13) < 12 ? FORM : oneOf(ODD_PAGE_MEDIA_TYPES);
+	}
+
+	private String accept() {
+		return random.nextInt(11) < 10 ? "" : oneOf(ODD_ACCEPTS);
 	}
 
 	private boolean chance(double probability) {
@@ -160,7 +190,7 @@ final class MalformedRequests {
 		var method = chance(0.2) ? pick(WRONG_METHODS) : endpoint.method();
 		var path = path(endpoint);
 		var headers = new LinkedHashMap<String, String>();
-		var accept = draw(ACCEPT);
+		var accept = accept();
 		headers.put("Accept", accept.isEmpty() ? (endpoint.api() ? JSON_API : "text/html,*/*;q=0.8") : accept);
 		byte[] body = null;
 		String input;
@@ -169,13 +199,13 @@ final class MalformedRequests {
 			input = json.input();
 			if (!method.equals("GET") && !method.equals("HEAD") || chance(0.1)) {
 				body = json.bytes();
-				var type = draw(API_MEDIA_TYPES);
+				var type = apiMediaType();
 				if (endpoint.formUrlEncoded() && chance(0.6)) {
 					var form = formBody(Map.of("grant_type", String.class, "username", String.class, "password",
 							String.class, "refresh_token", String.class, "client_id", String.class));
 					body = form.bytes();
 					input = form.input();
-					type = chance(0.9) ? FORM : draw(API_MEDIA_TYPES);
+					type = chance(0.9) ? FORM : apiMediaType();
 				}
 				if (!type.isEmpty()) {
 					headers.put("Content-Type", type);
@@ -199,13 +229,13 @@ final class MalformedRequests {
 				body = upload.bytes();
 				input = upload.input();
 				headers.put("Content-Type",
-						chance(0.85) ? "multipart/form-data; boundary=" + boundary : draw(PAGE_MEDIA_TYPES));
+						chance(0.85) ? "multipart/form-data; boundary=" + boundary : pageMediaType());
 			}
 			else {
 				var form = chance(0.9) ? formBody(endpoint.fields()) : apiBody(endpoint, example);
 				body = form.bytes();
 				input = form.input();
-				var type = draw(PAGE_MEDIA_TYPES);
+				var type = pageMediaType();
 				if (!type.isEmpty()) {
 					headers.put("Content-Type", type);
 				}
@@ -236,7 +266,7 @@ final class MalformedRequests {
 		path = path.replace("/**", "/" + segment("rest", String.class)).replace("{*rest}", "x");
 		if (chance(0.05)) {
 			path = path + pick(List.of("/", "//", "/..", "/..;/backoffice", "/%2e%2e/", "/./", "/.%2e/", ".json",
-					";x=1", "%20", "%00", "/" + draw(RAW_SEGMENTS)));
+					";x=1", "%20", "%00", "/" + oneOf(RAW_SEGMENTS)));
 		}
 		return path;
 	}
@@ -247,10 +277,10 @@ final class MalformedRequests {
 			return encode(valid(name, type));
 		}
 		if (kind < 5) {
-			return draw(RAW_SEGMENTS);
+			return oneOf(RAW_SEGMENTS);
 		}
 		if (kind < 8) {
-			return encode(draw(META_CHARACTERS));
+			return encode(oneOf(META_CHARACTERS));
 		}
 		if (kind < 9) {
 			return encode(draw(UNICODE));
@@ -262,7 +292,7 @@ final class MalformedRequests {
 	private String valid(String name, Class<?> type) {
 		var lower = name.toLowerCase(Locale.ROOT);
 		if (type == UUID.class || lower.equals("id") || lower.endsWith("id") && !lower.equals("paid")) {
-			return UUID.randomUUID().toString();
+			return new UUID(random.nextLong(), random.nextLong()).toString();
 		}
 		if (type == boolean.class || type == Boolean.class || lower.startsWith("is") || lower.startsWith("accept")) {
 			return chance(0.5) ? "true" : "false";
@@ -310,18 +340,18 @@ final class MalformedRequests {
 			return valid(name, type);
 		}
 		if (kind < 7) {
-			return draw(META_CHARACTERS);
+			return oneOf(META_CHARACTERS);
 		}
 		if (kind < 9) {
 			return draw(UNICODE);
 		}
 		if (kind < 10) {
-			return draw(HUGE);
+			return huge();
 		}
 		if (kind < 11) {
-			return draw(NUMBERS);
+			return number();
 		}
-		return kind < 12 ? "" : valid(name, type) + draw(META_CHARACTERS);
+		return kind < 12 ? "" : valid(name, type) + oneOf(META_CHARACTERS);
 	}
 
 	private record Body(byte[] bytes, String input) {
@@ -348,7 +378,7 @@ final class MalformedRequests {
 				var value = value(name, type);
 				var encoded = encode(value);
 				if (chance(0.07)) {
-					encoded = encoded + draw(PERCENT_INVALID_UTF8);
+					encoded = encoded + oneOf(PERCENT_INVALID_UTF8);
 					input.append("invalid UTF-8 in ").append(name).append("; ");
 				}
 				pairs.add(encode(name) + "=" + encoded);
@@ -362,7 +392,7 @@ final class MalformedRequests {
 		var bytes = new ByteArrayOutputStream();
 		bytes.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
 		if (chance(0.04)) {
-			bytes.writeBytes(draw(INVALID_UTF8));
+			bytes.writeBytes(oneOf(INVALID_UTF8));
 			input.append("raw invalid UTF-8 bytes; ");
 		}
 		return new Body(bytes.toByteArray(), input.toString());
@@ -391,7 +421,7 @@ final class MalformedRequests {
 				.getBytes(StandardCharsets.UTF_8));
 			out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
 			if (chance(0.1)) {
-				out.writeBytes(draw(INVALID_UTF8));
+				out.writeBytes(oneOf(INVALID_UTF8));
 			}
 			out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 			input.append(name).append('=').append(shorten(value)).append("; ");
@@ -411,7 +441,7 @@ final class MalformedRequests {
 		for (var i = 0; i < count; i++) {
 			rows.append(value("email", String.class))
 				.append(',')
-				.append(draw(META_CHARACTERS))
+				.append(oneOf(META_CHARACTERS))
 				.append(',')
 				.append(draw(UNICODE))
 				.append(pick(List.of("\n", "\r\n", "\"", ",,,,\n", "")));
@@ -429,12 +459,12 @@ final class MalformedRequests {
 			text = document(type, attributes(example), input);
 		}
 		else if (kind < 12) {
-			text = document(draw(Arbitraries.of("", "x", "customers", "access-tokens", "1", "<b>")),
-					attributes(example), input);
+			text = document(oneOf(List.of("", "x", "customers", "access-tokens", "1", "<b>")), attributes(example),
+					input);
 			input.append("wrong type; ");
 		}
 		else if (kind < 15) {
-			text = draw(Arbitraries.of("", " ", "null", "true", "1", "\"data\"", "[]", "{}", "{\"data\":null}",
+			text = oneOf(List.of("", " ", "null", "true", "1", "\"data\"", "[]", "{}", "{\"data\":null}",
 					"{\"data\":[]}", "{\"data\":\"x\"}", "{\"data\":{}}", "{\"data\":{\"type\":1}}",
 					"{\"data\":{\"type\":null,\"attributes\":{}}}", "{\"data\":{\"type\":\"" + type + "\"}}",
 					"{\"data\":{\"type\":\"" + type + "\",\"attributes\":[]}}",
@@ -471,7 +501,7 @@ final class MalformedRequests {
 		if (chance(0.06) && encoded.length > 2) {
 			var at = random.nextInt(1, encoded.length);
 			bytes.write(encoded, 0, at);
-			bytes.writeBytes(draw(INVALID_UTF8));
+			bytes.writeBytes(oneOf(INVALID_UTF8));
 			bytes.write(encoded, at, encoded.length - at);
 			input.append("invalid UTF-8 bytes at ").append(at).append("; ");
 		}
@@ -495,7 +525,7 @@ final class MalformedRequests {
 			fields.add("\"" + name + "\":" + json(name, input));
 		}
 		if (chance(0.1)) {
-			fields.add("\"" + escape(draw(META_CHARACTERS)) + "\":" + json("x", input));
+			fields.add("\"" + escape(oneOf(META_CHARACTERS)) + "\":" + json("x", input));
 		}
 		var id = chance(0.2) ? ",\"id\":" + json("id", input) : "";
 		return "{\"data\":{\"type\":\"" + escape(type) + "\"" + id + ",\"attributes\":{" + String.join(",", fields)
@@ -511,12 +541,12 @@ final class MalformedRequests {
 				yield value.equals("true") || value.equals("false") ? value : "\"" + escape(value) + "\"";
 			}
 			case 4, 5 -> "\"" + escape(value(name, String.class)) + "\"";
-			case 6 -> draw(Arbitraries.of("1", "-1", "0", "1.5", "1e309", "-9223372036854775809",
+			case 6 -> oneOf(List.of("1", "-1", "0", "1.5", "1e309", "-9223372036854775809",
 					"123456789012345678901234567890", "1E+2"));
-			case 7 -> draw(Arbitraries.of("true", "false", "null"));
+			case 7 -> oneOf(List.of("true", "false", "null"));
 			case 8 -> "[" + json(name, input) + "]";
 			case 9 -> "{\"" + escape(name) + "\":" + json(name, input) + "}";
-			case 10 -> "\"" + draw(HUGE) + "\"";
+			case 10 -> "\"" + huge() + "\"";
 			default -> "\"" + escape(draw(UNICODE)) + "\"";
 		};
 	}
