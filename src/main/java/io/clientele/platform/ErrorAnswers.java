@@ -41,6 +41,8 @@ class ErrorAnswers implements ErrorController {
 			writeGlueError(response, status);
 			return null;
 		}
+		// the page whatever the client said it accepts
+		response.setContentType("text/html;charset=UTF-8");
 		return new ModelAndView("error", Map.of("status", status), HttpStatusCode.valueOf(status));
 	}
 

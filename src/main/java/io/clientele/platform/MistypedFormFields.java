@@ -1,5 +1,8 @@
 package io.clientele.platform;
 
+import java.beans.PropertyEditorSupport;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.PropertyAccessException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
@@ -15,7 +18,9 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code version=abc}: no browser sends these from the application's forms) is refused
  * with 400 before the handler runs. Bound into a record, such a value leaves the form
  * without a target, and the handler's field errors and the re-rendered form failed on it
- * with a server error.
+ * with a server error. A NUL character (U+0000) in any text field is refused the same
+ * way: no text of the application may hold it, and PostgreSQL refused to store it with a
+ * server error.
  */
 @ControllerAdvice
 class MistypedFormFields {
@@ -35,6 +40,20 @@ class MistypedFormFields {
 	@InitBinder
 	void refuseMistypedFields(WebDataBinder binder) {
 		binder.setBindingErrorProcessor(REFUSE_MISTYPED);
+		binder.registerCustomEditor(String.class, new TextWithoutNul());
+	}
+
+	/** Text as sent, unless it holds a NUL character: then not text at all. */
+	static final class TextWithoutNul extends PropertyEditorSupport {
+
+		@Override
+		public void setAsText(@Nullable String text) {
+			if (text != null && text.indexOf('\0') >= 0) {
+				throw new IllegalArgumentException("Text with a NUL character");
+			}
+			setValue(text);
+		}
+
 	}
 
 }
