@@ -53,7 +53,7 @@ final class MalformedRequests {
 
 	/** A request to send, and in words what is malformed in it. */
 	record Request(Endpoint endpoint, String method, String path, Map<String, String> headers, byte[] body,
-			Caller caller, Csrf csrf, Bearer bearer, String input) {
+			Caller caller, Csrf csrf, boolean csrfInBody, Bearer bearer, String input) {
 
 		@Override
 		public String toString() {
@@ -244,7 +244,9 @@ final class MalformedRequests {
 		var caller = caller(endpoint);
 		var csrf = chance(0.7) ? Csrf.VALID : chance(0.5) ? Csrf.MISSING : Csrf.WRONG;
 		var bearer = chance(0.6) ? Bearer.VALID : chance(0.5) ? Bearer.NONE : Bearer.GARBAGE;
-		return new Request(endpoint, method, path, headers, body, caller, csrf, bearer, input);
+		// a form carries its token as a field, as the pages' forms do; a script as a
+		// header
+		return new Request(endpoint, method, path, headers, body, caller, csrf, chance(0.5), bearer, input);
 	}
 
 	private Caller caller(Endpoint endpoint) {
