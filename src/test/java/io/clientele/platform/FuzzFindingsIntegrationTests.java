@@ -22,6 +22,7 @@ import io.clientele.support.Accounts;
 import io.clientele.support.ApiClient;
 import io.clientele.support.BackofficeLogins;
 import io.clientele.support.Shoppers;
+import io.clientele.support.WebClient;
 
 /**
  * The requests the fuzz ({@link FuzzIntegrationTests}) found answered with a server error
@@ -140,6 +141,54 @@ class FuzzFindingsIntegrationTests {
 		assertThat(answer.body()).isEqualTo("{\"errors\":[{\"status\":400,\"detail\":\"Post data is invalid.\"}]}");
 		assertThat(jdbc.queryForObject("select count(*) from address_entry where city like 'Ber%lin'", Long.class))
 			.isZero();
+	}
+
+	@Test
+	void passkeyOptionsAskedForAsPngAreRefusedBeforeAUserHandleIsMade() {
+		var email = Shoppers.uniqueEmail();
+		var customer = Accounts.confirmedCustomer(signUp, email);
+		var session = signedInCustomer(email);
+
+		var answer = send(request("/customer/passkeys/options").POST(HttpRequest.BodyPublishers.noBody())
+			.header("Cookie", session.cookie())
+			.header("X-CSRF-TOKEN", session.csrf())
+			.header("Accept", "image/png"));
+
+		assertThat(answer.statusCode()).isEqualTo(406);
+		assertPage(answer);
+		assertThat(jdbc.queryForObject("select count(*) from passkeys_account where customer_id = ?", Long.class,
+				customer.id().value()))
+			.isZero();
+	}
+
+	@Test
+	void passkeyFormAsMultipartWithoutABoundaryIsRefusedWith400() {
+		var email = Shoppers.uniqueEmail();
+		Accounts.confirmedCustomer(signUp, email);
+		var session = signedInCustomer(email);
+
+		var answer = send(
+				request("/customer/passkeys").POST(HttpRequest.BodyPublishers.ofString("name=Lee&response=-1"))
+					.header("Content-Type", "multipart/form-data")
+					.header("Cookie", session.cookie())
+					.header("X-CSRF-TOKEN", session.csrf()));
+
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertPage(answer);
+	}
+
+	private record Session(String cookie, String csrf) {
+	}
+
+	private Session signedInCustomer(String email) {
+		var browser = new WebClient(port);
+		browser.logIn(email, Shoppers.PASSWORD);
+		var cookie = "SESSION=" + browser.cookie("SESSION").orElseThrow();
+		var page = send(request("/customer/passkeys").GET().header("Cookie", cookie));
+		var token = java.util.regex.Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"")
+			.matcher(page.body());
+		assertThat(token.find()).as("the page's CSRF token").isTrue();
+		return new Session(cookie, token.group(1));
 	}
 
 	private HttpRequest.Builder request(String path) {
