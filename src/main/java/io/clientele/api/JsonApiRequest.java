@@ -35,10 +35,28 @@ final class JsonApiRequest {
 			throw new GlueException(GlueError.INVALID_TYPE);
 		}
 		var attributes = data.get("attributes");
-		if (attributes == null || !attributes.isObject()) {
+		if (attributes == null || !attributes.isObject() || holdsNul(attributes)) {
 			throw new GlueException(GlueError.POST_DATA_INVALID);
 		}
 		return attributes;
+	}
+
+	// a NUL character (\u0000) is no text anyone stores, and PostgreSQL refuses it
+	private static boolean holdsNul(JsonNode node) {
+		if (node.isString()) {
+			return node.stringValue().indexOf('\0') >= 0;
+		}
+		for (var child : node) {
+			if (holdsNul(child)) {
+				return true;
+			}
+		}
+		for (var name : node.propertyNames()) {
+			if (name.indexOf('\0') >= 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -86,6 +86,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			if (cause instanceof org.apache.tomcat.util.http.InvalidParameterException invalid) {
 				return invalid.getErrorCode() > 0 ? invalid.getErrorCode() : HttpStatus.BAD_REQUEST.value();
 			}
+			// Spring's FormContentFilter could not decode a PUT, PATCH or DELETE form
+			// body
+			// (a stray "%" or invalid UTF-8): the client's mistake
+			if (cause instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
+				return HttpStatus.BAD_REQUEST.value();
+			}
 			if (cause.getCause() == cause) {
 				break;
 			}

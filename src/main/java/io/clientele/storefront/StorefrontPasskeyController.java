@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +47,8 @@ class StorefrontPasskeyController {
 		return "storefront/customer/passkeys";
 	}
 
-	@PostMapping("/customer/passkeys/options")
+	// produces: a client that takes no JSON is refused before a challenge is made
+	@PostMapping(path = "/customer/passkeys/options", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	PasskeyOptions.Creation registrationOptions(@AuthenticationPrincipal CustomerPrincipal customer,
 			HttpSession session) {
@@ -89,7 +91,7 @@ class StorefrontPasskeyController {
 	}
 
 	/** The options of a sign-in; the answer goes to {@link StorefrontPasskeyLogin}. */
-	@PostMapping("/login/passkey/options")
+	@PostMapping(path = "/login/passkey/options", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	PasskeyOptions.Request signInOptions(HttpSession session) {
 		var start = passkeys.startSignIn();
