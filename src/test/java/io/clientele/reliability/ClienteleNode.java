@@ -32,6 +32,13 @@ final class ClienteleNode implements AutoCloseable {
 
 	static final Path LOGS = Path.of("target", "reliability");
 
+	/**
+	 * The address of the shop in front of the nodes (a load balancer): the base of links
+	 * in mails and the issuer of access tokens, which every node must share to accept the
+	 * others' tokens. Tests reach each node on its own port.
+	 */
+	static final String PUBLIC_URL = "http://shop.reliability.example";
+
 	private final String name;
 
 	private final int port;
@@ -42,6 +49,8 @@ final class ClienteleNode implements AutoCloseable {
 
 	private @Nullable Process process;
 
+	private boolean started;
+
 	/**
 	 * A node named {@code name} on the database, sending mail to the SMTP port, with the
 	 * shared secrets and further {@code --key=value} arguments.
@@ -49,7 +58,7 @@ final class ClienteleNode implements AutoCloseable {
 	ClienteleNode(String name, Database database, int smtpPort, Secrets secrets, String... extraArguments) {
 		this.name = name;
 		this.port = freePort();
-		var arguments = new ArrayList<>(List.of("--server.port=" + port, "--clientele.public-url=" + baseUrl(),
+		var arguments = new ArrayList<>(List.of("--server.port=" + port, "--clientele.public-url=" + PUBLIC_URL,
 				"--clientele.demo-data=false", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
 				"--clientele.bootstrap-admin.email=" + Secrets.ADMIN_EMAIL,
 				"--clientele.bootstrap-admin.password=" + Secrets.ADMIN_PASSWORD));
@@ -96,15 +105,27 @@ final class ClienteleNode implements AutoCloseable {
 		try {
 			Files.createDirectories(LOGS);
 			var builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+				.redirectOutput(started ? ProcessBuilder.Redirect.appendTo(log().toFile())
+						: ProcessBuilder.Redirect.to(log().toFile()));
 			builder.environment().putAll(environment);
 			process = builder.start();
+			started = true;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		awaitUp(Duration.ofMinutes(3));
 		return this;
+	}
+
+	/**
+	 * Starts the nodes side by side, as a deployment does, and waits until all are UP.
+	 */
+	static void startAll(ClienteleNode... nodes) {
+		var starting = java.util.Arrays.stream(nodes)
+			.map(node -> java.util.concurrent.CompletableFuture.runAsync(node::start))
+			.toArray(java.util.concurrent.CompletableFuture[]::new);
+		java.util.concurrent.CompletableFuture.allOf(starting).join();
 	}
 
 	/** {@code kill -9}: the JVM ends at once, without closing anything. */
