@@ -96,13 +96,19 @@ final class MailLoad {
 	 * passed; returns what arrived.
 	 */
 	static Map<String, Long> awaitDistinct(GreenMail server, String domain, int count, Duration timeout) {
+		return awaitDistinct(server, domain, count, timeout, Duration.ofMillis(200));
+	}
+
+	/** As above, looking every {@code interval}. */
+	static Map<String, Long> awaitDistinct(GreenMail server, String domain, int count, Duration timeout,
+			Duration interval) {
 		var deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
 			var received = receivedByMessageId(server, domain);
 			if (received.size() >= count || System.nanoTime() > deadline) {
 				return received;
 			}
-			ClienteleNode.sleep(200);
+			ClienteleNode.sleep(interval.toMillis());
 		}
 	}
 

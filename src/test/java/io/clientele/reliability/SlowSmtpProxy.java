@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A TCP proxy in front of the test's SMTP server (GreenMail) that makes it slow or takes
- * it away. Each mail's end of data ({@code CRLF.CRLF}) reaches the server only after
- * {@code delayPerMail}, as a busy mail server answers late. {@link #refuse()} closes the
+ * it away. The server's answer to each mail's end of data ({@code CRLF.CRLF}) reaches the
+ * sender only after {@code delayPerMail}, as a busy mail server answers late: for that
+ * long the server has the mail and the sender does not know. {@link #refuse()} closes the
  * port, so connections are refused as during an outage; {@link #accept()} opens it again
  * on the same port.
  */
@@ -85,8 +86,9 @@ final class SlowSmtpProxy implements AutoCloseable {
 				var server = new Socket(InetAddress.getLoopbackAddress(), serverPort);
 				open.add(client);
 				open.add(server);
-				Thread.ofVirtual().start(() -> pump(client, server, true));
-				Thread.ofVirtual().start(() -> pump(server, client, false));
+				var mailEnded = new java.util.concurrent.atomic.AtomicBoolean();
+				Thread.ofVirtual().start(() -> pump(client, server, mailEnded, true));
+				Thread.ofVirtual().start(() -> pump(server, client, mailEnded, false));
 			}
 			catch (IOException closed) {
 				// refused from now on
@@ -94,7 +96,8 @@ final class SlowSmtpProxy implements AutoCloseable {
 		}
 	}
 
-	private void pump(Socket from, Socket to, boolean towardsServer) {
+	private void pump(Socket from, Socket to, java.util.concurrent.atomic.AtomicBoolean mailEnded,
+			boolean towardsServer) {
 		var matched = 0;
 		var buffer = new byte[8192];
 		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -104,10 +107,14 @@ final class SlowSmtpProxy implements AutoCloseable {
 					for (var i = 0; i < read; i++) {
 						matched = buffer[i] == END_OF_DATA[matched] ? matched + 1 : (buffer[i] == '\r' ? 1 : 0);
 						if (matched == END_OF_DATA.length) {
-							ClienteleNode.sleep(delayPerMail.toMillis());
+							// before the server can answer it
+							mailEnded.set(true);
 							matched = 0;
 						}
 					}
+				}
+				else if (mailEnded.compareAndSet(true, false)) {
+					ClienteleNode.sleep(delayPerMail.toMillis());
 				}
 				out.write(buffer, 0, read);
 				out.flush();
