@@ -826,6 +826,11 @@ public class ImportJobs implements SmartLifecycle {
 			task.run();
 		}
 		catch (RuntimeException ex) {
+			if (io.clientele.shared.DatabaseOutage.isCauseOf(ex)) {
+				// logged once per outage by the platform; the next tick tries again
+				log.debug("The import jobs' {} waits for PostgreSQL", what);
+				return;
+			}
 			log.warn("The import jobs' {} failed", what, ex);
 		}
 	}

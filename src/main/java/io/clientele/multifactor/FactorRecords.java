@@ -293,7 +293,7 @@ class FactorRecords {
 				+ jdbc.sql("delete from multifactor_grace where until <= ?").param(at).update()
 				+ jdbc.sql(
 						"delete from multifactor_flow where updated_at < ? and (locked_until is null or locked_until <= ?)")
-					.params(Timestamp.from(idleBefore), at, Timestamp.from(idleBefore))
+					.params(Timestamp.from(idleBefore), at)
 					.update();
 	}
 

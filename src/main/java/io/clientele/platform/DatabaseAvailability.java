@@ -21,6 +21,14 @@ import io.clientele.shared.DatabaseOutage;
  * once a second until it answers again, which is logged once too. Nothing waits for it:
  * every request still tries the database, so the node serves again with the first
  * connection that succeeds.
+ *
+ * <p>
+ * While an outage is under way, asking for a connection fails at once
+ * ({@link OutageAwareDataSource}) instead of waiting for the pool (8 s: a burst of
+ * requests may wait that long for a free connection without failing): the first request
+ * of an outage waits once, every later one, and the second save of a session in the same
+ * request, is answered at once. Only the probe asks the pool itself; its success ends the
+ * outage.
  */
 @Component
 class DatabaseAvailability implements DisposableBean {
@@ -39,8 +47,16 @@ class DatabaseAvailability implements DisposableBean {
 	private volatile boolean closed;
 
 	DatabaseAvailability(DataSource dataSource, Clock clock) {
-		this.dataSource = dataSource;
+		this.dataSource = OutageAwareDataSource.pool(dataSource);
 		this.clock = clock;
+	}
+
+	/**
+	 * Whether an outage is under way: from its first failure until the probe reaches
+	 * PostgreSQL again.
+	 */
+	boolean isDown() {
+		return outageSince.get() != null;
 	}
 
 	/** A failure that {@link DatabaseOutage} recognised. */

@@ -16,7 +16,7 @@ import io.clientele.shared.InvalidInput;
 import io.clientele.shared.Violation;
 import io.clientele.support.Shoppers;
 
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "platform")
 class SignUpIntegrationTests {
 
 	@Autowired

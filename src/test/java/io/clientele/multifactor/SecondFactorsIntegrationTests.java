@@ -81,6 +81,43 @@ class SecondFactorsIntegrationTests {
 		return transaction.execute((status) -> work.get());
 	}
 
+	@Test
+	void thePurgeDeletesExpiredCodesGracePeriodsAndIdleFlowsAndKeepsTheLiveOnes() {
+		var stale = newCustomer();
+		var now = clock.instant();
+		for (var who : java.util.List.of(owner, stale)) {
+			var expired = who == stale;
+			var at = java.sql.Timestamp
+				.from(expired ? now.minus(Duration.ofDays(2)) : now.plus(Duration.ofMinutes(10)));
+			jdbc.sql("insert into multifactor_code (owner_kind, owner_id, code_hash, sent_at, expires_at)"
+					+ " values (?, ?, ?, ?, ?)")
+				.params(who.kind().name(), who.id(), "hash-" + who.id(), java.sql.Timestamp.from(now), at)
+				.update();
+			jdbc.sql("insert into multifactor_grace (owner_kind, owner_id, context_hash, until) values (?, ?, ?, ?)")
+				.params(who.kind().name(), who.id(), "context-" + who.id(), at)
+				.update();
+			jdbc.sql("insert into multifactor_flow (owner_kind, owner_id, updated_at) values (?, ?, ?)")
+				.params(who.kind().name(), who.id(),
+						java.sql.Timestamp.from(expired ? now.minus(Duration.ofDays(2)) : now))
+				.update();
+		}
+
+		var purged = inTransaction(factors::purge);
+
+		assertThat(purged).isGreaterThanOrEqualTo(3);
+		for (var table : java.util.List.of("multifactor_code", "multifactor_grace", "multifactor_flow")) {
+			assertThat(rowsOf(table, stale)).as(table + " of the expired owner").isZero();
+			assertThat(rowsOf(table, owner)).as(table + " of the live owner").isOne();
+		}
+	}
+
+	private long rowsOf(String table, FactorOwner who) {
+		return jdbc.sql("select count(*) from " + table + " where owner_kind = ? and owner_id = ?")
+			.params(who.kind().name(), who.id())
+			.query(Long.class)
+			.single();
+	}
+
 	byte[] enrolApp(FactorOwner who) {
 		var enrolment = (FactorActivation.TotpEnrolment) inTransaction(
 				() -> factors.activate(who, FactorType.TOTP, SecondFactorProof.none()));
