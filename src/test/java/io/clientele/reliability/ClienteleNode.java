@@ -55,7 +55,7 @@ final class ClienteleNode implements AutoCloseable {
 	 * A node named {@code name} on the database, sending mail to the SMTP port, with the
 	 * shared secrets and further {@code --key=value} arguments.
 	 */
-	ClienteleNode(String name, Database database, int smtpPort, Secrets secrets, String... extraArguments) {
+	ClienteleNode(String name, Database database, int smtpPort, String... extraArguments) {
 		this.name = name;
 		this.port = freePort();
 		var arguments = new ArrayList<>(List.of("--server.port=" + port, "--clientele.public-url=" + PUBLIC_URL,
@@ -65,7 +65,7 @@ final class ClienteleNode implements AutoCloseable {
 		arguments.addAll(database.arguments(dataDirectory(name)));
 		arguments.addAll(List.of(extraArguments));
 		this.arguments = List.copyOf(arguments);
-		this.environment = secrets.environment();
+		this.environment = database.secrets().environment();
 	}
 
 	String name() {
@@ -232,7 +232,15 @@ final class ClienteleNode implements AutoCloseable {
 	}
 
 	/** The PostgreSQL every node of a test shares. */
-	record Database(String jdbcUrl, String username, String password) {
+	record Database(String jdbcUrl, String username, String password, Secrets secrets) {
+
+		/**
+		 * The test's embedded PostgreSQL, with the secrets of its nodes, new for each
+		 * run.
+		 */
+		static Database on(io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres) {
+			return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", Secrets.generate());
+		}
 
 		List<String> arguments(Path dataDirectory) {
 			return List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + username,
@@ -248,7 +256,9 @@ final class ClienteleNode implements AutoCloseable {
 			line.addAll(List.of(command));
 			line.addAll(arguments(dataDirectory("console")));
 			try {
-				var process = new ProcessBuilder(line).redirectErrorStream(true).start();
+				var builder = new ProcessBuilder(line).redirectErrorStream(true);
+				builder.environment().putAll(secrets.environment());
+				var process = builder.start();
 				var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 				return new ConsoleRun(process.waitFor(), output);
 			}

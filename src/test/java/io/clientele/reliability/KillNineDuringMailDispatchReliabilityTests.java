@@ -60,10 +60,10 @@ class KillNineDuringMailDispatchReliabilityTests {
 	@Test
 	void everyMailArrivesAfterTheNodeIsKilledMidwayAndStartedAgain() throws IOException {
 		postgres = TestDatabase.start();
-		var database = new ClienteleNode.Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+		var database = ClienteleNode.Database.on(postgres);
 		smtp = MailLoad.smtpServer();
 		slowSmtp = new SlowSmtpProxy(smtp.getSmtp().getPort(), Duration.ofMillis(20)).accept();
-		node = new ClienteleNode("kill-nine", database, slowSmtp.port(), ClienteleNode.Secrets.generate()).start();
+		node = new ClienteleNode("kill-nine", database, slowSmtp.port()).start();
 		MailLoad.importCustomers(database, directory, DOMAIN, MAILS);
 
 		var queueing = MailLoad.queuePasswordMails(database, MAILS);

@@ -66,13 +66,13 @@ class SmtpOutageReliabilityTests {
 	@Test
 	void mailsQueuedDuringATwoMinuteOutageAllArriveOnceWhenTheServerIsBack() throws IOException {
 		postgres = TestDatabase.start();
-		var database = new ClienteleNode.Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+		var database = ClienteleNode.Database.on(postgres);
 		smtp = MailLoad.smtpServer();
 		refusingSmtp = new SlowSmtpProxy(smtp.getSmtp().getPort(), Duration.ZERO).accept();
 		// The default backoff (30 s, doubling up to 1 h) would next try about 90 s after
 		// a
 		// two-minute outage; a shop expecting outages shortens it so.
-		node = new ClienteleNode("smtp-outage", database, refusingSmtp.port(), ClienteleNode.Secrets.generate(),
+		node = new ClienteleNode("smtp-outage", database, refusingSmtp.port(),
 				"--clientele.notification.retry-delay=5s", "--clientele.notification.max-retry-delay=20s",
 				"--clientele.notification.max-attempts=30")
 			.start();

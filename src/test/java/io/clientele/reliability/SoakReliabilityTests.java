@@ -93,13 +93,12 @@ class SoakReliabilityTests {
 	@Test
 	void manyClientsForMinutesGetNo5xxLoseNoRegistrationAndLeaveHeapAndPoolFlat(@TempDir Path files) throws Exception {
 		try (var postgres = TestDatabase.start()) {
-			var database = new ClienteleNode.Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+			var database = ClienteleNode.Database.on(postgres);
 			var smtp = MailLoad.smtpServer();
 			// every simulated client comes from 127.0.0.1: the per-address limits, which
 			// would stop a real shop's single address, are lifted; the per-account ones
 			// stay
 			try (var node = new ClienteleNode("soak", database, smtp.getSmtp().getPort(),
-					ClienteleNode.Secrets.generate(),
 					"--clientele.api.backoffice-clients.checkout=" + Sha256.hex(CHECKOUT_SECRET),
 					"--clientele.registration.max-per-client=100000000",
 					"--clientele.credentials.reset.max-requests-per-client=100000000",

@@ -42,10 +42,9 @@ class TwoNodesReliabilityTests {
 	@BeforeAll
 	static void startTwoNodesOnOneDatabase() {
 		postgres = TestDatabase.start();
-		var database = new ClienteleNode.Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
-		var secrets = ClienteleNode.Secrets.generate();
-		a = new ClienteleNode("two-nodes-a", database, TestMailServer.port(), secrets);
-		b = new ClienteleNode("two-nodes-b", database, TestMailServer.port(), secrets);
+		var database = ClienteleNode.Database.on(postgres);
+		a = new ClienteleNode("two-nodes-a", database, TestMailServer.port());
+		b = new ClienteleNode("two-nodes-b", database, TestMailServer.port());
 		ClienteleNode.startAll(a, b);
 	}
 
