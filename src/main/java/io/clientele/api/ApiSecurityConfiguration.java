@@ -91,6 +91,19 @@ class ApiSecurityConfiguration {
 			return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
 		}
 
+		private static boolean readableAccept(HttpServletRequest request) {
+			var accept = request.getHeaders(org.springframework.http.HttpHeaders.ACCEPT);
+			try {
+				while (accept.hasMoreElements()) {
+					org.springframework.http.MediaType.parseMediaTypes(accept.nextElement());
+				}
+				return true;
+			}
+			catch (org.springframework.http.InvalidMediaTypeException ex) {
+				return false;
+			}
+		}
+
 		private static boolean acceptedContentType(HttpServletRequest request) {
 			var type = request.getContentType() == null ? ""
 					: request.getContentType().toLowerCase(java.util.Locale.ROOT);
@@ -103,6 +116,13 @@ class ApiSecurityConfiguration {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
+			if (!readableAccept(request)) {
+				// an answer cannot be negotiated for it: refused here, where the envelope
+				// is
+				// written without negotiation
+				write(response, json, new GlueError(null, 406, "Not Acceptable: the Accept header cannot be read."));
+				return;
+			}
 			if (hasBody(request) && !acceptedContentType(request)) {
 				write(response, json,
 						new GlueError(null, 415, "Unsupported media type: send application/vnd.api+json."));

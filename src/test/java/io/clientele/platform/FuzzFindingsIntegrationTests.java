@@ -54,6 +54,17 @@ class FuzzFindingsIntegrationTests {
 	}
 
 	@Test
+	void anUnreadableAcceptHeaderOnTheTokenEndpointGetsGluesEnvelopeNotAnEmpty400() {
+		var answer = send(request("/api/token")
+			.POST(HttpRequest.BodyPublishers.ofString("password=x&username=3073362816331648254"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "garbage"));
+
+		assertThat(answer.statusCode()).isEqualTo(406);
+		assertGlueError(answer, 406);
+	}
+
+	@Test
 	void apiPathWithADotSegmentGetsGluesEnvelopeFromTheFirewall() {
 		var answer = send(request("/api/.").method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
 			.header("Content-Type", "application/vnd.api+json"));

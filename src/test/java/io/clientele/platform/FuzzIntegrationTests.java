@@ -224,8 +224,12 @@ class FuzzIntegrationTests {
 
 		void fail(String problem, Request request, Answer answer) {
 			if (failures.size() < 40) {
-				failures.add(problem + "\n    request: " + request + "\n    answer: " + answer.status() + " "
-						+ answer.contentType() + " " + MalformedRequests.shorten(answer.body()));
+				failures.add(problem + "\n    request: " + request + "\n    headers: " + request.headers() + " body: "
+						+ (request.body() == null ? "none"
+								: MalformedRequests
+									.shorten(new String(request.body(), java.nio.charset.StandardCharsets.ISO_8859_1)))
+						+ "\n    answer: " + answer.status() + " " + answer.contentType() + " "
+						+ MalformedRequests.shorten(answer.body()));
 			}
 		}
 
