@@ -61,6 +61,11 @@ class DatabaseAvailability implements DisposableBean {
 
 	/** A failure that {@link DatabaseOutage} recognised. */
 	void outage(Throwable failure) {
+		if (waitedForABusyPool(failure) && busyNotBroken()) {
+			// every connection is in use and alive: an overload (that request is answered
+			// 503), not an outage, so nobody else is refused
+			return;
+		}
 		var now = clock.instant();
 		if (outageSince.compareAndSet(null, now)) {
 			log.warn("PostgreSQL is unreachable ({}): answering 503 until it is back",
@@ -86,6 +91,34 @@ class DatabaseAvailability implements DisposableBean {
 				}
 				return;
 			}
+		}
+	}
+
+	// the pool's "Connection is not available, request timed out", and no broken
+	// connection behind it
+	private static boolean waitedForABusyPool(Throwable failure) {
+		for (var cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLTransientConnectionException && cause.getCause() == null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the pool holds connections and all are in use: a wait for one that timed
+	 * out then means the node is overloaded, while PostgreSQL answers.
+	 */
+	private boolean busyNotBroken() {
+		try {
+			if (!dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+				return false;
+			}
+			var pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean();
+			return pool != null && pool.getTotalConnections() > 0 && pool.getIdleConnections() == 0;
+		}
+		catch (java.sql.SQLException ex) {
+			return false;
 		}
 	}
 
