@@ -147,7 +147,13 @@ class BackofficeLoginDetailsController {
 	@PostMapping("/backoffice/customers/{reference}/generate-password")
 	String generatePassword(@PathVariable String reference, AuditActor staff, RedirectAttributes redirect) {
 		var customer = customer(reference);
-		passwords.generatePassword(customer.id(), staff);
+		try {
+			passwords.generatePassword(customer.id(), staff);
+		}
+		catch (PasswordPolicy.NoGeneratedPasswordFits ex) {
+			redirect.addFlashAttribute("error", "backoffice.login-details.no-generated-password");
+			return "redirect:/backoffice/customers/" + reference + "/login-details";
+		}
 		return done(reference, "backoffice.login-details.password-generated", redirect);
 	}
 

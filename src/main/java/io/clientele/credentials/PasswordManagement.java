@@ -283,32 +283,17 @@ public class PasswordManagement {
 	// 16 of 57 symbols: about 93 bits
 	private static final int GENERATED_LENGTH = 16;
 
-	// No 0/O, 1/l/I: the customer types what the mail shows.
-	private static final String UNAMBIGUOUS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-	private final java.security.SecureRandom random = new java.security.SecureRandom();
-
 	/**
 	 * Staff's "generate password" (admins only): 16 random characters (more if the
-	 * single-factor minimum is higher) from an unambiguous alphabet, mailed to the
-	 * customer (never shown to staff), valid 72 hours, to be changed at the next login.
-	 * The customer is signed out everywhere.
+	 * single-factor minimum is higher) from an unambiguous alphabet, with special ones
+	 * when the policy asks for them, mailed to the customer (never shown to staff), valid
+	 * 72 hours, to be changed at the next login. The customer is signed out everywhere.
+	 * @throws PasswordPolicy.NoGeneratedPasswordFits when the policy's settings refuse
+	 * every generated password
 	 */
 	public void generatePassword(CustomerId customerId, AuditActor actor) {
 		var customer = customers.find(customerId).orElseThrow();
-		// long enough for the single-factor minimum, whatever it is set to: otherwise no
-		// draw could ever pass
-		var length = Math.max(GENERATED_LENGTH, policy.minLength());
-		String password;
-		do {
-			var chars = new StringBuilder();
-			for (int i = 0; i < length; i++) {
-				chars.append(UNAMBIGUOUS.charAt(random.nextInt(UNAMBIGUOUS.length())));
-			}
-			password = chars.toString();
-		}
-		while (!newPasswords.check(customer, password).isEmpty());
-		var generated = password;
+		var generated = policy.generate(GENERATED_LENGTH, password -> newPasswords.check(customer, password).isEmpty());
 		var hash = hashing.hash(generated);
 		transaction.executeWithoutResult(status -> {
 			var now = clock.instant();

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -137,6 +138,54 @@ public class PasswordPolicy {
 
 	public int maxLength() {
 		return settings.maxLength();
+	}
+
+	// No 0/O, 1/l/I: a person reads and types a generated password.
+	private static final String UNAMBIGUOUS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	private static final String SPECIAL = "-_.!?#%+=*";
+
+	private static final int GENERATION_DRAWS = 1_000;
+
+	private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+	/**
+	 * A random password a person can read and type, at least {@code length} characters
+	 * long (more when the policy's minimum or its character classes need more), that
+	 * {@code accepted} takes. It is drawn again while {@code accepted} refuses it (three
+	 * equal characters in a row, a part of the address). It has special characters when
+	 * the policy asks for them.
+	 * @throws NoGeneratedPasswordFits when {@value #GENERATION_DRAWS} draws were all
+	 * refused, because the policy's settings allow no generated password
+	 */
+	public String generate(int length, Predicate<String> accepted) {
+		var size = Math.max(Math.max(length, minimumLength.singleFactor()),
+				settings.minDigits() + settings.minUppercase() + settings.minLowercase() + settings.minSpecial());
+		var alphabet = settings.minSpecial() > 0 ? UNAMBIGUOUS + SPECIAL : UNAMBIGUOUS;
+		for (int draw = 0; draw < GENERATION_DRAWS; draw++) {
+			var chars = new StringBuilder(size);
+			for (int i = 0; i < size; i++) {
+				chars.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			var password = chars.toString();
+			if (accepted.test(password)) {
+				return password;
+			}
+		}
+		throw new NoGeneratedPasswordFits();
+	}
+
+	/**
+	 * The password policy's settings refuse every generated password (for example a
+	 * character pattern without letters, or a maximum length below the minimum).
+	 */
+	public static final class NoGeneratedPasswordFits extends RuntimeException {
+
+		NoGeneratedPasswordFits() {
+			super("The password policy (clientele.credentials.password-policy.*) refused " + GENERATION_DRAWS
+					+ " generated passwords in a row: its settings allow none");
+		}
+
 	}
 
 	int historySize() {

@@ -1,6 +1,5 @@
 package io.clientele.staff;
 
-import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -26,9 +25,6 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
-	// No 0/O, 1/l/I: the printed password is read and typed by a person.
-	private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
 	private static final int GENERATED_LENGTH = 20;
 
 	private static final String DISPLAY_NAME = "Administrator";
@@ -40,8 +36,6 @@ class BootstrapAdmin implements ApplicationRunner {
 	private final MessageSource messages;
 
 	private final PasswordPolicy policy;
-
-	private final SecureRandom random = new SecureRandom();
 
 	BootstrapAdmin(StaffAccounts staff, BootstrapAdminSettings settings, MessageSource messages,
 			PasswordPolicy policy) {
@@ -82,25 +76,20 @@ class BootstrapAdmin implements ApplicationRunner {
 		}
 	}
 
-	// Random characters can break the policy (three equal ones in a row, a part of the
-	// address): draw again until it accepts, as the back office's generator does. At
-	// least
-	// the single-factor minimum long (the new admin has no second factor yet), so that a
-	// draw can pass however the shop sets it.
+	// The policy draws until a password passes the staff rules (three equal characters
+	// in a row, a part of the address), as for customers' generated passwords.
 	String generatePassword(EmailAddress email) {
-		var length = Math.max(GENERATED_LENGTH, policy.minLength());
-		String password;
-		do {
-			var chars = new StringBuilder();
-			for (int i = 0; i < length; i++) {
-				chars.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-			}
-			password = chars.toString();
+		try {
+			return policy.generate(GENERATED_LENGTH,
+					password -> staff
+						.problemsWith(new CreateStaffMember(email.value(), DISPLAY_NAME, StaffRole.ADMIN, password))
+						.stream()
+						.noneMatch(violation -> violation.field().equals("password")));
 		}
-		while (staff.problemsWith(new CreateStaffMember(email.value(), DISPLAY_NAME, StaffRole.ADMIN, password))
-			.stream()
-			.anyMatch(violation -> violation.field().equals("password")));
-		return password;
+		catch (PasswordPolicy.NoGeneratedPasswordFits ex) {
+			throw new ConfigurationProblem(ex.getMessage() + ".",
+					"Relax the policy, or set --clientele.bootstrap-admin.password to a password it accepts.");
+		}
 	}
 
 	// The operator reads the start-up report in English, as the policy's messages say it.

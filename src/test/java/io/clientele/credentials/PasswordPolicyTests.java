@@ -184,4 +184,31 @@ class PasswordPolicyTests {
 			.containsExactly(Violation.of("password", "password.too-long", 128));
 	}
 
+	@Test
+	void generatedPasswordsMeetAPolicyThatDemandsDigitsCapitalsAndSpecialCharacters() {
+		// Spryker's pattern and three of every class: a generator without special
+		// characters would draw for ever
+		var demanding = policyWith(
+				new CredentialsSettings.PasswordPolicySettings(15, 8, 128, true, true, 2, 3, SPRYKER_PATTERN, 3, 3, 3,
+						3, List.of(), List.of(), 0, CredentialsSettings.NonCompliantPasswords.SUGGEST_CHANGE));
+
+		for (int i = 0; i < 200; i++) {
+			var password = demanding.generate(16, p -> demanding.check(candidate(p)).isEmpty());
+
+			assertThat(demanding.check(candidate(password))).as(password).isEmpty();
+		}
+	}
+
+	@Test
+	void aPolicyThatRefusesEveryGeneratedPasswordIsReportedInsteadOfDrawingForEver() {
+		// a pattern no letter passes, and a maximum below the minimum
+		var impossible = policyWith(
+				new CredentialsSettings.PasswordPolicySettings(15, 8, 12, true, true, 2, 0, "[0-9]+", 0, 0, 0, 0,
+						List.of(), List.of(), 0, CredentialsSettings.NonCompliantPasswords.SUGGEST_CHANGE));
+
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(PasswordPolicy.NoGeneratedPasswordFits.class)
+			.isThrownBy(() -> impossible.generate(16, p -> impossible.check(candidate(p)).isEmpty()))
+			.withMessageContaining("clientele.credentials.password-policy");
+	}
+
 }

@@ -116,4 +116,23 @@ class BootstrapAdminIntegrationTests {
 		}
 	}
 
+	@Test
+	void aPolicyThatAllowsNoGeneratedPasswordStopsTheFirstStartWithASentenceInsteadOfHanging(@TempDir Path dataDir) {
+		try (var database = TestDatabase.start()) {
+			assertThatExceptionOfType(ConfigurationProblem.class)
+				.isThrownBy(() -> new SpringApplicationBuilder(ClienteleApplication.class)
+					.run("--server.port=0", "--clientele.data-dir=" + dataDir,
+							"--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+							"--spring.datasource.username=postgres",
+							"--clientele.encryption-key=" + TestDatabase.ENCRYPTION_KEY, "--clientele.demo-data=false",
+							"--clientele.bootstrap-admin.password=",
+							"--clientele.credentials.password-policy.character-pattern=[0-9]+")
+					.close())
+				.withMessageContaining("refused 1000 generated passwords in a row");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 }
