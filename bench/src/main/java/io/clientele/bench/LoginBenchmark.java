@@ -1,7 +1,6 @@
 package io.clientele.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,24 +9,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 import de.mkammerer.argon2.Argon2Factory;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Logins at the hash limit (issue 16). Starts Clientele as an operator does
@@ -47,8 +41,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * </ul>
  * For each: attempts per second, the ratio to the native rate, p50 and p99, and the CPU
  * one attempt costs (the node's process and PostgreSQL's, from their CPU times). Then a
- * flood of {@code bench.login.flood-clients} clients shows what answers beyond the hashing
- * capacity, and the node's heap before and after. Writes the tables to
+ * flood of {@code bench.login.flood-clients} clients shows what answers beyond the
+ * hashing capacity, and the node's heap before and after. Writes the tables to
  * {@code bench/results/login.md}.
  */
 public final class LoginBenchmark {
@@ -59,8 +53,6 @@ public final class LoginBenchmark {
 	private static final String BCRYPT = "$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a";
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-	private static final Path JAR = Path.of("target", "clientele.jar");
 
 	private final Settings settings;
 
@@ -92,7 +84,8 @@ public final class LoginBenchmark {
 		static Settings fromSystemProperties() {
 			var argon2 = System.getProperty("bench.login.argon2", "19456,2,1").split(",");
 			if (argon2.length != 3) {
-				throw new IllegalArgumentException("bench.login.argon2 is m,t,p (KiB, iterations, lanes), e.g. 7168,5,1");
+				throw new IllegalArgumentException(
+						"bench.login.argon2 is m,t,p (KiB, iterations, lanes), e.g. 7168,5,1");
 			}
 			return new Settings(number("bench.login.customers", 1_000), 200, 200, 16,
 					Arrays.stream(System.getProperty("bench.login.clients", "1,2,4,8,32").split(","))
@@ -100,9 +93,9 @@ public final class LoginBenchmark {
 						.map(Integer::parseInt)
 						.toList(),
 					Duration.ofSeconds(number("bench.login.seconds", 10)), Duration.ofSeconds(2),
-					number("bench.login.flood-clients", 200), Duration.ofSeconds(number("bench.login.flood-seconds", 20)),
-					Integer.parseInt(argon2[0].strip()), Integer.parseInt(argon2[1].strip()),
-					Integer.parseInt(argon2[2].strip()),
+					number("bench.login.flood-clients", 200),
+					Duration.ofSeconds(number("bench.login.flood-seconds", 20)), Integer.parseInt(argon2[0].strip()),
+					Integer.parseInt(argon2[1].strip()), Integer.parseInt(argon2[2].strip()),
 					Path.of(System.getProperty("bench.login.results", "bench/results/login.md")));
 		}
 
@@ -126,37 +119,12 @@ public final class LoginBenchmark {
 	// --- the run
 
 	private void run() throws Exception {
-		if (!Files.isRegularFile(JAR)) {
-			throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run ./mvnw -Pbench verify");
-		}
-		var work = Files.createTempDirectory("clientele-login-bench");
-		try (var postgres = EmbeddedPostgres.builder().start()) {
-			var database = List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-					"--spring.datasource.username=postgres", "--clientele.data-dir=" + work.resolve("data"));
-			var key = new byte[32];
-			new SecureRandom().nextBytes(key);
-			var environment = Map.of("CLIENTELE_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
-			importCustomers(work, database, environment);
-			var port = freePort();
-			var command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", JAR.toString(), "--server.port=" + port,
-					"--clientele.demo-data=false", "--logging.level.root=WARN",
-					// every client of the benchmark comes from 127.0.0.1
-					"--clientele.authentication.lockout.client-max-failures=1000000000"));
-			command.addAll(database);
-			command.addAll(settings.argon2Arguments());
-			var builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(work.resolve("node.log").toFile());
-			builder.environment().putAll(environment);
-			var node = builder.start();
-			try {
-				baseUrl = "http://127.0.0.1:" + port;
-				awaitReady(node, work.resolve("node.log"));
-				measure(node, postgres);
-			}
-			finally {
-				node.destroy();
-				node.waitFor();
-			}
+		try (var node = new BenchNode(settings.argon2Arguments())) {
+			importCustomers(node);
+			// every client of the benchmark comes from 127.0.0.1
+			node.start("--clientele.authentication.lockout.client-max-failures=1000000000");
+			baseUrl = node.baseUrl();
+			measure(node);
 		}
 		var report = String.join("\n", lines) + "\n";
 		Files.createDirectories(settings.results().toAbsolutePath().getParent());
@@ -164,7 +132,7 @@ public final class LoginBenchmark {
 		System.out.println(report);
 	}
 
-	private void measure(Process node, EmbeddedPostgres postgres) throws Exception {
+	private void measure(BenchNode node) throws Exception {
 		var cores = Runtime.getRuntime().availableProcessors();
 		lines.add("# Logins at the hash limit");
 		lines.add("");
@@ -187,28 +155,29 @@ public final class LoginBenchmark {
 		}
 		for (var clients : settings.clients()) {
 			var limit = nativeRate(cores, Duration.ofSeconds(5));
-			lines.add(String.format(Locale.ROOT, "| %d | native argon2id alone | %,.1f | 1.00 | | | | |", clients, limit));
-			Map<String, Result> results = new TreeMap<>();
+			lines.add(String.format(Locale.ROOT, "| %d | native argon2id alone | %,.1f | 1.00 | | | | |", clients,
+					limit));
+			Map<String, Load.Result> results = new TreeMap<>();
 			for (var scenario : scenarios) {
 				if (scenario.name().startsWith("refused")) {
 					lockAccounts();
 				}
 				else {
-					resetCounters(postgres);
+					resetCounters(node);
 				}
 				var result = round(node, scenario, clients, settings.round());
 				results.put(scenario.name(), result);
 				lines.add(String.format(Locale.ROOT, "| %d | %s | %,.1f | %.2f | %.1f | %.1f | %.2f | %s |", clients,
 						scenario.name(), result.rate(), result.rate() / limit, result.p50(), result.p99(),
-						result.cpuMillisPerAttempt(), result.answers()));
+						result.cpuMillisPerRequest(), result.answersText()));
 			}
-			var success = results.get("success, /api/access-tokens").cpuMillisPerAttempt();
+			var success = results.get("success, /api/access-tokens").cpuMillisPerRequest();
 			ratios.add(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f | %.3f |", clients,
-					results.get("failure, wrong password").cpuMillisPerAttempt() / success,
-					results.get("failure, unknown address").cpuMillisPerAttempt() / success,
-					results.get("failure, unconfirmed account").cpuMillisPerAttempt() / success,
-					results.get("failure, imported bcrypt account").cpuMillisPerAttempt() / success,
-					results.get("refused, locked account").cpuMillisPerAttempt() / success));
+					results.get("failure, wrong password").cpuMillisPerRequest() / success,
+					results.get("failure, unknown address").cpuMillisPerRequest() / success,
+					results.get("failure, unconfirmed account").cpuMillisPerRequest() / success,
+					results.get("failure, imported bcrypt account").cpuMillisPerRequest() / success,
+					results.get("refused, locked account").cpuMillisPerRequest() / success));
 		}
 		lines.add("");
 		lines.add("CPU of one attempt ÷ CPU of one successful login on /api/access-tokens:");
@@ -216,25 +185,17 @@ public final class LoginBenchmark {
 		lines.add("| clients | wrong password | unknown address | unconfirmed | imported bcrypt | locked (refused) |");
 		lines.add("|---:|---:|---:|---:|---:|---:|");
 		lines.addAll(ratios);
-		flood(node, postgres);
+		flood(node);
 	}
 
-	/** One kind of attempt: sends it for the attempt number, returns the status. */
-	record Scenario(String name, List<Integer> expected, Attempt attempt) {
-	}
-
-	@FunctionalInterface
-	interface Attempt {
-
-		int send(long n) throws Exception;
-
+	/** One kind of attempt and the answers that count for it. */
+	record Scenario(String name, List<Integer> expected, Load.Request attempt) {
 	}
 
 	private List<Scenario> scenarios() {
 		var customers = settings.customers();
 		return List.of(
-				new Scenario("success, /api/token", List.of(200),
-						n -> token(confirmed(n % customers), PASSWORD)),
+				new Scenario("success, /api/token", List.of(200), n -> token(confirmed(n % customers), PASSWORD)),
 				new Scenario("success, /api/access-tokens", List.of(201),
 						n -> accessToken(confirmed(n % customers), PASSWORD)),
 				new Scenario("success, storefront form", List.of(302), n -> storefront(confirmed(n % customers))),
@@ -250,66 +211,14 @@ public final class LoginBenchmark {
 						n -> accessToken(locked(n % settings.locked()), PASSWORD)));
 	}
 
-	/** Sends the attempts from {@code clients} virtual threads for the duration. */
-	private Result round(Process node, Scenario scenario, int clients, Duration duration) throws Exception {
-		var answers = new ConcurrentHashMap<Integer, LongAdder>();
-		var latencies = new ArrayList<long[]>();
-		var counter = new AtomicLong();
-		var cpuBefore = cpu(node);
-		var started = System.nanoTime();
-		var end = started + duration.toNanos();
-		var threads = new ArrayList<Thread>();
-		for (var c = 0; c < clients; c++) {
-			var own = new long[1 << 16];
-			var count = new int[1];
-			latencies.add(own);
-			threads.add(Thread.ofVirtual().start(() -> {
-				while (System.nanoTime() < end) {
-					var n = counter.getAndIncrement();
-					var sent = System.nanoTime();
-					int status;
-					try {
-						status = scenario.attempt().send(n);
-					}
-					catch (Exception ex) {
-						status = -1;
-					}
-					answers.computeIfAbsent(status, s -> new LongAdder()).increment();
-					if (count[0] < own.length - 1) {
-						own[++count[0]] = System.nanoTime() - sent;
-					}
-					own[0] = count[0];
-				}
-			}));
-		}
-		for (var thread : threads) {
-			thread.join();
-		}
-		var seconds = (System.nanoTime() - started) / 1e9;
-		var cpu = cpu(node) - cpuBefore;
-		var all = latencies.stream()
-			.flatMapToLong(own -> Arrays.stream(own, 1, (int) own[0] + 1))
-			.sorted()
-			.toArray();
-		var attempts = answers.values().stream().mapToLong(LongAdder::sum).sum();
-		var expected = scenario.expected()
-			.stream()
-			.mapToLong(status -> answers.getOrDefault(status, new LongAdder()).sum())
-			.sum();
-		var text = new TreeMap<Integer, Long>();
-		answers.forEach((status, n) -> text.put(status, n.sum()));
-		return new Result(expected / seconds, percentile(all, 0.50), percentile(all, 0.99),
-				attempts == 0 ? 0 : cpu / 1e6 / attempts, text.toString().replace("-1=", "none="));
+	private static Load.Result round(BenchNode node, Scenario scenario, int clients, Duration duration)
+			throws InterruptedException {
+		return Load.round(node, clients, duration, scenario.expected(), scenario.attempt());
 	}
 
-	record Result(double rate, double p50, double p99, double cpuMillisPerAttempt, String answers) {
-	}
-
-	private static double percentile(long[] sorted, double p) {
-		return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, sorted.length * p)] / 1e6;
-	}
-
-	/** The native library alone: argon2id hashes per second on {@code threads} threads. */
+	/**
+	 * The native library alone: argon2id hashes per second on {@code threads} threads.
+	 */
 	private double nativeRate(int threads, Duration duration) throws InterruptedException {
 		var argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
 		var done = new LongAdder();
@@ -333,39 +242,18 @@ public final class LoginBenchmark {
 
 	// --- the flood
 
-	private void flood(Process node, EmbeddedPostgres postgres) throws Exception {
-		resetCounters(postgres);
-		var heapBefore = heapMiB();
-		var rssBefore = residentMiB(node);
+	private void flood(BenchNode node) throws Exception {
+		resetCounters(node);
+		var heapBefore = node.heapUsedMiB();
+		var residentBefore = node.residentMiB();
 		var result = round(node, scenarios().get(1), settings.floodClients(), settings.flood());
-		var heapAfter = heapMiB();
 		lines.add("");
 		lines.add(String.format(Locale.ROOT,
 				"Flood: %d clients on /api/access-tokens for %d s: %,.1f logins/s, p50 %.0f ms, p99 %.0f ms,"
 						+ " answers %s; node heap used %.0f MiB before, %.0f MiB after; resident %d MiB before,"
 						+ " %d MiB after.",
 				settings.floodClients(), settings.flood().toSeconds(), result.rate(), result.p50(), result.p99(),
-				result.answers(), heapBefore, heapAfter, rssBefore, residentMiB(node)));
-	}
-
-	private double heapMiB() throws IOException, InterruptedException {
-		var metrics = http
-			.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
-		return metrics.lines()
-			.filter(line -> line.startsWith("jvm_memory_used_bytes{area=\"heap\""))
-			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum() / 1_048_576;
-	}
-
-	private static long residentMiB(Process node) throws IOException {
-		return Files.readAllLines(Path.of("/proc/" + node.pid() + "/status"))
-			.stream()
-			.filter(line -> line.startsWith("VmRSS:"))
-			.mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
-			.findFirst()
-			.orElse(-1);
+				result.answersText(), heapBefore, node.heapUsedMiB(), residentBefore, node.residentMiB()));
 	}
 
 	// --- the attempts
@@ -388,8 +276,8 @@ public final class LoginBenchmark {
 
 	private int accessToken(String email, String password) throws IOException, InterruptedException {
 		var body = """
-				{"data":{"type":"access-tokens","attributes":{"username":"%s","password":"%s"}}}"""
-			.formatted(email, password);
+				{"data":{"type":"access-tokens","attributes":{"username":"%s","password":"%s"}}}""".formatted(email,
+				password);
 		return http
 			.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/access-tokens"))
 				.timeout(Duration.ofSeconds(30))
@@ -404,29 +292,30 @@ public final class LoginBenchmark {
 			.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/token"))
 				.timeout(Duration.ofSeconds(30))
 				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "username", email,
-						"password", password))))
+				.POST(HttpRequest.BodyPublishers
+					.ofString(form(Map.of("grant_type", "password", "username", email, "password", password))))
 				.build(), HttpResponse.BodyHandlers.discarding())
 			.statusCode();
 	}
 
 	/**
-	 * A shopper's login: the page (its session cookie and CSRF token), then the form;
-	 * 302 to the account area is a success, 302 back to the login page a failure.
+	 * A shopper's login: the page (its session cookie and CSRF token), then the form; 302
+	 * to the account area is a success, 302 back to the login page a failure.
 	 */
 	private int storefront(String email) throws IOException, InterruptedException {
-		var page = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
-			.timeout(Duration.ofSeconds(30))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		var page = http.send(
+				HttpRequest.newBuilder(URI.create(baseUrl + "/login")).timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString());
 		var csrf = CSRF.matcher(page.body());
 		if (page.statusCode() != 200 || !csrf.find()) {
 			return page.statusCode() == 200 ? -1 : page.statusCode();
 		}
-		var cookies = String.join("; ", page.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.map(cookie -> cookie.substring(0, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';')))
-			.toList());
+		var cookies = String.join("; ",
+				page.headers()
+					.allValues("Set-Cookie")
+					.stream()
+					.map(cookie -> cookie.substring(0, cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';')))
+					.toList());
 		var answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -439,10 +328,11 @@ public final class LoginBenchmark {
 	}
 
 	private static String form(Map<String, String> fields) {
-		return String.join("&", fields.entrySet()
-			.stream()
-			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.toList());
+		return String.join("&",
+				fields.entrySet()
+					.stream()
+					.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+					.toList());
 	}
 
 	// --- the data
@@ -450,11 +340,11 @@ public final class LoginBenchmark {
 	/**
 	 * The customers, through {@code customer:import} as an operator brings a shop's:
 	 * confirmed ones and locked ones with a clear password (hashed with the node's
-	 * argon2id parameters), unconfirmed ones (no registration date), imported bcrypt ones.
+	 * argon2id parameters), unconfirmed ones (no registration date), imported bcrypt
+	 * ones.
 	 */
-	private void importCustomers(Path work, List<String> database, Map<String, String> environment)
-			throws IOException, InterruptedException {
-		var clear = work.resolve("clear.csv");
+	private void importCustomers(BenchNode node) throws IOException, InterruptedException {
+		var clear = node.work().resolve("clear.csv");
 		var header = "customer_reference,locale_name,phone,email,salutation,first_name,last_name,company,gender,"
 				+ "date_of_birth,password,registered\n";
 		try (var out = Files.newBufferedWriter(clear)) {
@@ -469,43 +359,24 @@ public final class LoginBenchmark {
 				out.write(row("LBL--" + n, locked(n), PASSWORD, "2020-06-24"));
 			}
 		}
-		console(work, database, environment, "customer:import", clear.toString(), "--plaintext-passwords");
-		var hashed = work.resolve("bcrypt.csv");
+		node.console("customer:import", clear.toString(), "--plaintext-passwords");
+		var hashed = node.work().resolve("bcrypt.csv");
 		try (var out = Files.newBufferedWriter(hashed)) {
 			out.write(header);
 			for (var n = 0; n < settings.bcrypt(); n++) {
 				out.write(row("LBB--" + n, bcrypt(n), BCRYPT, "2020-06-24"));
 			}
 		}
-		console(work, database, environment, "customer:import", hashed.toString());
+		node.console("customer:import", hashed.toString());
 	}
 
 	private static String row(String reference, String email, String password, String registered) {
 		return reference + ",en_US,," + email + ",Ms,Ann,Lee,,Female,," + password + "," + registered + "\n";
 	}
 
-	private void console(Path work, List<String> database, Map<String, String> environment, String... command)
-			throws IOException, InterruptedException {
-		var line = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", JAR.toString()));
-		line.addAll(List.of(command));
-		line.addAll(database);
-		line.addAll(settings.argon2Arguments());
-		var builder = new ProcessBuilder(line).redirectErrorStream(true);
-		builder.environment().putAll(environment);
-		var process = builder.start();
-		var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (process.waitFor() != 0) {
-			throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
-		}
-		System.out.println(output.strip());
-	}
-
 	/** Lifts every lockout counter, so that a round starts where the last one did. */
-	private static void resetCounters(EmbeddedPostgres postgres) throws SQLException {
-		try (var connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-				var statement = connection.createStatement()) {
-			statement.execute("delete from credentials_attempt_counter");
-		}
+	private static void resetCounters(BenchNode node) throws SQLException {
+		node.execute("delete from credentials_attempt_counter");
 	}
 
 	/** Wrong passwords until every locked account answers 429. */
@@ -514,49 +385,6 @@ public final class LoginBenchmark {
 			for (var attempt = 0; attempt < 20 && accessToken(locked(n), "wrong-" + attempt) != 429; attempt++) {
 				// the next wrong password
 			}
-		}
-	}
-
-	// --- the node
-
-	/** The node's and PostgreSQL's CPU time so far, in nanoseconds. */
-	private static long cpu(Process node) {
-		var postgres = ProcessHandle.current()
-			.descendants()
-			.filter(p -> p.info().command().orElse("").contains("postgres"));
-		return java.util.stream.Stream.concat(java.util.stream.Stream.of(node.toHandle()), postgres)
-			.mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-			.sum();
-	}
-
-	private void awaitReady(Process node, Path log) throws Exception {
-		var deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!node.isAlive()) {
-				throw new IllegalStateException("the node ended at start:\n" + Files.readString(log));
-			}
-			try {
-				var health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		throw new IllegalStateException("the node was not ready within 2 minutes:\n" + Files.readString(log));
-	}
-
-	private static String java() {
-		return ProcessHandle.current().info().command().orElse("java");
-	}
-
-	private static int freePort() throws IOException {
-		try (var socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 
