@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 import io.clientele.shared.DatabaseOutage;
 
 /**
- * Scheduled tasks (purges, Spring Session's clean-up of expired sessions) that fail
- * because PostgreSQL is unreachable report it to {@link DatabaseAvailability}, which logs
- * it once per outage, instead of a stack trace every tick; they run again at their next
- * tick. Any other failure is logged as before.
+ * Scheduled tasks (purges, the clean-up of expired sessions, {@link ExpiredSessions})
+ * that fail because PostgreSQL is unreachable report it to {@link DatabaseAvailability},
+ * which logs it once per outage, instead of a stack trace every tick; they run again at
+ * their next tick. Any other failure is logged as before.
  */
 @Component
 class ScheduledTasksInAnOutage implements SimpleAsyncTaskSchedulerCustomizer, ThreadPoolTaskSchedulerCustomizer {
